@@ -1,0 +1,30 @@
+package market.so.sync.api;
+
+import market.so.sync.catalog.ProductQueries;
+import market.so.sync.shop.ShopRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The stored products of a shop, as the So.market site reads them. */
+@RestController
+@RequestMapping("/api/shops/{id}/products")
+public class ProductController {
+
+    private final ProductQueries products;
+    private final ShopRepository shops;
+
+    public ProductController(ProductQueries products, ShopRepository shops) {
+        this.products = products;
+        this.shops = shops;
+    }
+
+    @GetMapping
+    public ProductQueries.Page list(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                                    @RequestParam(defaultValue = "50") int size) {
+        shops.find(id).orElseThrow(() -> new ApiErrors.NotFound("no shop " + id));
+        return products.page(id, Math.max(0, page), Math.max(1, Math.min(size, 200)));
+    }
+}

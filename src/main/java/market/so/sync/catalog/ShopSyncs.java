@@ -1,0 +1,129 @@
+package market.so.sync.catalog;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import market.so.sync.prestashop.ShopAccess;
+import market.so.sync.prestashop.WebserviceException;
+import market.so.sync.run.ShopOutcome;
+import market.so.sync.run.ShopSyncRepository;
+import market.so.sync.shop.KeyCipher;
+import market.so.sync.shop.Shop;
+import market.so.sync.shop.ShopRepository;
+import market.so.sync.shop.ShopStatus;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens and closes one shop's sync for route {@code sync-shop}: takes the shop's lease (one sync of a
+ * shop at a time, across nodes), decrypts its key into memory, and at the end records the outcome on
+ * the shop and in {@code shop_sync}, with one log line for ops.
+ */
+@Component("shopSyncs")
+public class ShopSyncs {
+
+    public static final String SYNC = "sync";
+    private static final Logger log = LoggerFactory.getLogger(ShopSyncs.class);
+    private final String node = UUID.randomUUID().toString().substring(0, 8);
+
+    private final ShopRepository shops;
+    private final ShopSyncRepository syncs;
+    private final ProductStore products;
+    private final KeyCipher cipher;
+    private final Duration lease;
+
+    public ShopSyncs(ShopRepository shops, ShopSyncRepository syncs, ProductStore products, KeyCipher cipher,
+                     @Value("${somarket.sync.shop-time-limit:30m}") Duration lease) {
+        this.shops = shops;
+        this.syncs = syncs;
+        this.products = products;
+        this.cipher = cipher;
+        this.lease = lease;
+    }
+
+    /** Body: the shop id. Sets property {@code sync}, or answers a SKIPPED outcome in the body. */
+    public void begin(Exchange exchange) {
+        long shopId = exchange.getMessage().getBody(Long.class);
+        String trigger = exchange.getMessage().getHeader("syncTrigger", "api", String.class);
+        Long runId = exchange.getMessage().getHeader("syncRunId", Long.class);
+        Shop shop = shops.find(shopId).orElse(null);
+        String skip = shop == null ? "unknown shop" : shop.paused() ? "paused" : null;
+        String owner = node + "/" + UUID.randomUUID();
+        if (skip == null && !shops.tryLease(shopId, owner, OffsetDateTime.now(ZoneOffset.UTC).plus(lease))) {
+            skip = "a sync of this shop is already running";
+        }
+        if (skip != null) {
+            if (shop != null) {
+                syncs.skipped(shopId, runId, trigger, skip);
+            }
+            exchange.getMessage().setBody(ShopOutcome.skipped(shopId, runId, skip));
+            return;
+        }
+        ShopAccess access = new ShopAccess(shop.url(), cipher.decrypt(shop.encryptedKey()), shop.authMode(),
+            shop.entryPoint(), shop.idShop());
+        long syncId = syncs.start(shopId, runId, trigger);
+        exchange.setProperty(SYNC, new ShopSyncContext(shopId, syncId, trigger, runId, access));
+        exchange.setProperty("syncLeaseOwner", owner);
+    }
+
+    /** The pass was complete: record counts, update the shop. */
+    public ShopOutcome succeeded(@ExchangeProperty(SYNC) ShopSyncContext sync) {
+        shops.updateLocale(sync.shopId(), sync.languageId() == null ? null : Integer.valueOf(sync.languageId()),
+            sync.languageIso(), sync.currency());
+        int listed = products.countListed(sync.shopId());
+        shops.recordSyncSuccess(sync.shopId(), listed, OffsetDateTime.now(ZoneOffset.UTC));
+        ShopOutcome outcome = outcome(sync, ShopOutcome.Result.OK, null, null);
+        syncs.finish(outcome);
+        log.info("shop {} sync OK ({}): {} products seen, {} new, {} changed, {} unchanged, {} deactivated; {} listed; "
+                + "{} requests, {} kB, {} ms", sync.shopId(), sync.trigger(), sync.productsSeen(), sync.productsNew(),
+            sync.productsChanged(), sync.productsUnchanged(), sync.productsDeactivated(), listed,
+            sync.meter().requests(), sync.meter().bytes() / 1024, outcome.durationMs());
+        return outcome;
+    }
+
+    /** The sync failed: nothing it read was kept; the shop keeps its previous catalogue. */
+    public ShopOutcome failed(Exchange exchange) {
+        ShopSyncContext sync = exchange.getProperty(SYNC, ShopSyncContext.class);
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        ShopStatus status = ShopStatus.SYNC_FAILED;
+        String detail = failure == null ? "unknown failure" : failure.getClass().getSimpleName();
+        String missing = null;
+        if (failure instanceof WebserviceException w) {
+            status = w.status();
+            detail = w.getMessage();
+            if (w instanceof WebserviceException.MissingPermission m) {
+                missing = String.join(",", m.resources());
+            }
+        } else if (failure != null && failure.getMessage() != null) {
+            detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        }
+        shops.recordSyncFailure(sync.shopId(), status, "last sync failed: " + detail, missing,
+            OffsetDateTime.now(ZoneOffset.UTC));
+        ShopOutcome outcome = outcome(sync, ShopOutcome.Result.FAILED, status.name(), detail);
+        syncs.finish(outcome);
+        log.warn("shop {} sync FAILED ({}): {}: {}; previous catalogue kept; {} requests, {} ms", sync.shopId(),
+            sync.trigger(), status, detail, sync.meter().requests(), outcome.durationMs());
+        exchange.setException(null);
+        return outcome;
+    }
+
+    public void release(Exchange exchange) {
+        ShopSyncContext sync = exchange.getProperty(SYNC, ShopSyncContext.class);
+        String owner = exchange.getProperty("syncLeaseOwner", String.class);
+        if (sync != null && owner != null) {
+            shops.releaseLease(sync.shopId(), owner);
+        }
+    }
+
+    private static ShopOutcome outcome(ShopSyncContext sync, ShopOutcome.Result result, String errorClass, String detail) {
+        long duration = Duration.between(sync.startedAt(), java.time.Instant.now()).toMillis();
+        return new ShopOutcome(sync.shopId(), sync.syncId(), sync.runId(), result, errorClass, detail,
+            sync.productsSeen(), sync.productsNew(), sync.productsChanged(), sync.productsUnchanged(),
+            sync.productsDeactivated(), sync.variants(), sync.meter().requests(), sync.meter().bytes(), duration);
+    }
+}

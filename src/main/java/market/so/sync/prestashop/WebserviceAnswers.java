@@ -1,0 +1,192 @@
+package market.so.sync.prestashop;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.function.Consumer;
+import market.so.sync.prestashop.xml.SafeXmlReader;
+import market.so.sync.prestashop.xml.XmlNode;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two ends of route {@code webservice-call}: {@link #prepare} turns the call into the headers of
+ * the HTTP endpoint (nothing about the shop in the endpoint URI), {@link #read} turns the HTTP answer
+ * into XML elements streamed to the caller, or into the {@link WebserviceException} it means.
+ */
+@Component("webserviceAnswers")
+public class WebserviceAnswers {
+
+    static final String CALL = "wsCall";
+    static final String SINK = "wsSink";
+    static final String DEPTH = "wsDepth";
+    static final String METER = "wsMeter";
+    static final String LOCAL_SHA1 = "wsLocalSha1";
+
+    private final SafeXmlReader xml = new SafeXmlReader();
+
+    public void prepare(Exchange exchange) {
+        WebserviceCall call = exchange.getProperty(CALL, WebserviceCall.class);
+        Message message = exchange.getMessage();
+        message.setBody(null);
+        message.setHeader(Exchange.HTTP_URI, call.url());
+        message.setHeader(Exchange.HTTP_QUERY, call.query());
+        message.setHeader("Accept", "text/xml, application/xml");
+        message.setHeader("User-Agent", "So.market-sync/1.0 (+https://so.market)");
+        String authorization = call.authorization();
+        if (authorization != null) {
+            message.setHeader("Authorization", authorization);
+        }
+        String localSha1 = exchange.getProperty(LOCAL_SHA1, String.class);
+        if (localSha1 != null) {
+            message.setHeader("Local-Content-Sha1", localSha1);
+        }
+        RequestMeter meter = exchange.getProperty(METER, RequestMeter.class);
+        if (meter != null) {
+            meter.request();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public void read(Exchange exchange) throws IOException {
+        WebserviceCall call = exchange.getProperty(CALL, WebserviceCall.class);
+        Message message = exchange.getMessage();
+        int status = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
+        String contentType = headerLower(message, "Content-Type");
+        String psVersion = message.getHeader("PSWS-Version", String.class);
+        boolean prestashopHeaders = psVersion != null || message.getHeader("WWW-Authenticate", "", String.class)
+            .contains("PrestaShop") || message.getHeader("X-Powered-By", "", String.class).contains("PrestaShop");
+        CountingStream body = new CountingStream(message.getBody(InputStream.class));
+        message.setBody(null);
+        try {
+            if (status == 304) {
+                exchange.setProperty("wsAnswer", new WebserviceAnswer(304, null, psVersion, null, 0));
+                return;
+            }
+            if (status >= 300 && status < 400) {
+                throw new WebserviceException.NotPrestashop("the address redirects (" + status + ") to "
+                    + message.getHeader("Location", "another address", String.class));
+            }
+            boolean xmlBody = contentType.contains("xml") && body.looksLikeXml();
+            if (status >= 200 && status < 300) {
+                if (!xmlBody) {
+                    throw new WebserviceException.NotPrestashop("the address answered " + status
+                        + " with " + (contentType.isEmpty() ? "no content type" : contentType) + " instead of webservice XML");
+                }
+                Consumer<XmlNode> sink = exchange.getProperty(SINK, Consumer.class);
+                int depth = exchange.getProperty(DEPTH, 2, Integer.class);
+                String section = streamAnswer(body, depth, sink);
+                exchange.setProperty("wsAnswer", new WebserviceAnswer(status, section, psVersion,
+                    message.getHeader("Content-Sha1", String.class), body.count));
+                return;
+            }
+            XmlNode root = xmlBody ? readError(body) : null;
+            throw WebserviceErrors.classify(status, root, prestashopHeaders, retryAfter(message), call.describe());
+        } finally {
+            RequestMeter meter = exchange.getProperty(METER, RequestMeter.class);
+            if (meter != null) {
+                meter.bytes(body.count);
+            }
+            body.close();
+        }
+    }
+
+    private String streamAnswer(CountingStream body, int depth, Consumer<XmlNode> sink) {
+        XmlNode[] root = new XmlNode[1];
+        String section;
+        try {
+            section = xml.stream(body, depth, depth == 0 ? node -> root[0] = node : sink);
+        } catch (SafeXmlReader.HostileXml e) {
+            throw new WebserviceException(market.so.sync.shop.ShopStatus.SYNC_FAILED, "hostile XML " + e.getMessage());
+        } catch (SafeXmlReader.UnreadableXml e) {
+            throw new WebserviceException.Transient(market.so.sync.shop.ShopStatus.SYNC_FAILED, 200, null,
+                "unreadable webservice answer: " + e.getMessage(), null);
+        }
+        if (depth == 0 && sink != null) {
+            sink.accept(root[0]);
+        }
+        return section;
+    }
+
+    private XmlNode readError(CountingStream body) {
+        try {
+            return xml.read(body);
+        } catch (SafeXmlReader.UnreadableXml e) {
+            return null;
+        }
+    }
+
+    private static Long retryAfter(Message message) {
+        String value = message.getHeader("Retry-After", String.class);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Math.max(0, Long.parseLong(value.trim())) * 1000;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String headerLower(Message message, String name) {
+        String value = message.getHeader(name, String.class);
+        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+    }
+
+    /** Counts what we read, and peeks at the first bytes to tell XML from an HTML error page. */
+    private static final class CountingStream extends InputStream {
+        private final BufferedInputStream in;
+        private long count;
+
+        CountingStream(InputStream in) {
+            this.in = in == null ? null : new BufferedInputStream(in, 8192);
+        }
+
+        boolean looksLikeXml() throws IOException {
+            if (in == null) {
+                return false;
+            }
+            in.mark(256);
+            byte[] head = in.readNBytes(256);
+            in.reset();
+            String start = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
+            if (start.startsWith("\uFEFF") || start.startsWith("\u00EF\u00BB\u00BF")) {
+                start = start.substring(start.startsWith("\uFEFF") ? 1 : 3);
+            }
+            return start.startsWith("<?xml") || start.startsWith("<prestashop");
+        }
+
+        @Override
+        public int read() throws IOException {
+            if (in == null) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (in == null) {
+                return -1;
+            }
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (in != null) {
+                in.close();
+            }
+        }
+    }
+}

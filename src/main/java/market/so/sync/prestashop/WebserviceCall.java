@@ -1,0 +1,64 @@
+package market.so.sync.prestashop;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One GET on a shop's webservice, turned into the URL and query the HTTP endpoint needs. The key
+ * goes in the Authorization header; only for hosts that strip it does it go in the query, which
+ * travels in a message header and never in an endpoint URI.
+ */
+public record WebserviceCall(ShopAccess access, String resource, Map<String, String> params) {
+
+    public WebserviceCall {
+        params = params == null ? Map.of() : new LinkedHashMap<>(params);
+    }
+
+    public static WebserviceCall of(ShopAccess access, String resource, Map<String, String> params) {
+        return new WebserviceCall(access, resource, params);
+    }
+
+    /** Scheme, host and path, without a query. */
+    public String url() {
+        if (access.entryPoint() == ShopAccess.EntryPoint.DISPATCHER) {
+            return access.baseUrl() + "/webservice/dispatcher.php";
+        }
+        return access.baseUrl() + "/api/" + resource;
+    }
+
+    /** The encoded query string, including the key only in ws_key mode. */
+    public String query() {
+        StringBuilder query = new StringBuilder();
+        if (access.entryPoint() == ShopAccess.EntryPoint.DISPATCHER) {
+            append(query, "url", resource);
+        }
+        params.forEach((name, value) -> append(query, name, value));
+        if (access.idShop() != null && !params.containsKey("id_shop")) {
+            append(query, "id_shop", access.idShop().toString());
+        }
+        if (access.authMode() == ShopAccess.AuthMode.WS_KEY) {
+            append(query, "ws_key", access.key().reveal());
+        }
+        return query.toString();
+    }
+
+    public String authorization() {
+        return access.authMode() == ShopAccess.AuthMode.HEADER ? access.key().basicAuthorization() : null;
+    }
+
+    /** What a log line or an error may say about this call: never the key. */
+    public String describe() {
+        return resource + (params.isEmpty() ? "" : "?" + params);
+    }
+
+    private static void append(StringBuilder query, String name, String value) {
+        if (query.length() > 0) {
+            query.append('&');
+        }
+        query.append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+            .append('=')
+            .append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+    }
+}

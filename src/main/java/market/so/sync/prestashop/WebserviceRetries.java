@@ -1,0 +1,71 @@
+package market.so.sync.prestashop;
+
+import java.io.IOException;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Decides, for Camel's redelivery in route {@code webservice-get}, whether a failed call is tried
+ * again and after how long: I/O errors, timeouts, 5xx and 429 are, with exponential backoff, and a
+ * {@code Retry-After} from the shop wins when it asks for longer. The retry budget travels with the
+ * call, so a registration probe (a merchant waiting) retries less than a night-time sync.
+ */
+@Component("webserviceRetries")
+public class WebserviceRetries {
+
+    static final String RETRIES = "wsRetries";
+    private static final String ATTEMPT = "wsAttempt";
+    private static final Logger log = LoggerFactory.getLogger(WebserviceRetries.class);
+
+    private final long baseDelayMillis;
+    private final long maxDelayMillis;
+
+    public WebserviceRetries(@Value("${somarket.sync.retry-delay:1s}") java.time.Duration baseDelay,
+                             @Value("${somarket.sync.max-retry-delay:60s}") java.time.Duration maxDelay) {
+        this.baseDelayMillis = baseDelay.toMillis();
+        this.maxDelayMillis = maxDelay.toMillis();
+    }
+
+    public boolean retryWhile(Exchange exchange) {
+        Throwable failure = exchange.getException();
+        if (failure == null) {
+            failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        }
+        int attempt = exchange.getProperty(ATTEMPT, 0, Integer.class);
+        int budget = exchange.getProperty(RETRIES, 0, Integer.class);
+        if (attempt >= budget || !retryable(failure)) {
+            return false;
+        }
+        exchange.setProperty(ATTEMPT, attempt + 1);
+        long delay = Math.min(maxDelayMillis, baseDelayMillis << Math.min(attempt, 16));
+        if (failure instanceof WebserviceException.Transient t && t.retryAfterMillis() != null) {
+            delay = Math.min(maxDelayMillis, Math.max(delay, t.retryAfterMillis()));
+        }
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
+        WebserviceCall call = exchange.getProperty(WebserviceAnswers.CALL, WebserviceCall.class);
+        log.info("retrying {} on {} in {} ms (attempt {} of {}): {}", call.resource(), hostOf(call), delay,
+            attempt + 2, budget + 1, describe(failure));
+        return true;
+    }
+
+    static boolean retryable(Throwable failure) {
+        if (failure instanceof WebserviceException w) {
+            return w.retryable();
+        }
+        return failure instanceof IOException;
+    }
+
+    private static String hostOf(WebserviceCall call) {
+        return java.net.URI.create(call.access().baseUrl()).getHost();
+    }
+
+    private static String describe(Throwable failure) {
+        if (failure instanceof WebserviceException) {
+            return failure.getMessage();
+        }
+        return failure.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,24 @@
+package market.so.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class ApplicationStartTest {
+
+    @Autowired
+    CamelContext camel;
+
+    @Test
+    void loadsTheYamlRoutesFromTheRoutesFolder() {
+        assertThat(camel.getRoute("register-shop")).isNotNull();
+        assertThat(camel.getRoute("sync-shop")).isNotNull();
+        assertThat(camel.getRoute("webservice-get")).isNotNull();
+    }
+}
