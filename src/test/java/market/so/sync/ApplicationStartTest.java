@@ -1,15 +1,13 @@
 package market.so.sync;
 
+import market.so.sync.support.SyncTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@SyncTest
 class ApplicationStartTest {
 
     @Autowired

@@ -1,9 +1,7 @@
 package market.so.sync.catalog;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import market.so.sync.support.SyncTest;
 
-@SpringBootTest
-@ActiveProfiles("test")
+@SyncTest
 class H2PersistenceTest extends PersistenceContract {
 }

