@@ -8,6 +8,7 @@ import market.so.sync.prestashop.ShopAccess;
 import market.so.sync.prestashop.WebserviceException;
 import market.so.sync.run.ShopOutcome;
 import market.so.sync.run.ShopSyncRepository;
+import market.so.sync.run.SyncMetrics;
 import market.so.sync.shop.KeyCipher;
 import market.so.sync.shop.Shop;
 import market.so.sync.shop.ShopRepository;
@@ -35,15 +36,20 @@ public class ShopSyncs {
     private final ShopSyncRepository syncs;
     private final ProductStore products;
     private final KeyCipher cipher;
+    private final SyncMetrics metrics;
     private final Duration lease;
+    private final int unreachableAfter;
 
     public ShopSyncs(ShopRepository shops, ShopSyncRepository syncs, ProductStore products, KeyCipher cipher,
-                     @Value("${somarket.sync.shop-time-limit:30m}") Duration lease) {
+                     SyncMetrics metrics, @Value("${somarket.sync.shop-time-limit:30m}") Duration lease,
+                     @Value("${somarket.sync.unreachable-after:3}") int unreachableAfter) {
         this.shops = shops;
         this.syncs = syncs;
         this.products = products;
         this.cipher = cipher;
+        this.metrics = metrics;
         this.lease = lease;
+        this.unreachableAfter = unreachableAfter;
     }
 
     /** Body: the shop id. Sets property {@code sync}, or answers a SKIPPED outcome in the body. */
@@ -79,6 +85,7 @@ public class ShopSyncs {
         shops.recordSyncSuccess(sync.shopId(), listed, OffsetDateTime.now(ZoneOffset.UTC));
         ShopOutcome outcome = outcome(sync, ShopOutcome.Result.OK, null, null);
         syncs.finish(outcome);
+        metrics.shop(outcome);
         log.info("shop {} sync OK ({}): {} products seen, {} new, {} changed, {} unchanged, {} deactivated; {} listed; "
                 + "{} requests, {} kB, {} ms", sync.shopId(), sync.trigger(), sync.productsSeen(), sync.productsNew(),
             sync.productsChanged(), sync.productsUnchanged(), sync.productsDeactivated(), listed,
@@ -102,10 +109,12 @@ public class ShopSyncs {
         } else if (failure != null && failure.getMessage() != null) {
             detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         }
-        shops.recordSyncFailure(sync.shopId(), status, "last sync failed: " + detail, missing,
-            OffsetDateTime.now(ZoneOffset.UTC));
+        boolean tellMerchant = shops.recordSyncFailure(sync.shopId(), status, "last sync failed: " + detail, missing,
+            OffsetDateTime.now(ZoneOffset.UTC), unreachableAfter);
         ShopOutcome outcome = outcome(sync, ShopOutcome.Result.FAILED, status.name(), detail);
         syncs.finish(outcome);
+        metrics.shop(outcome);
+        exchange.setProperty("tellMerchant", tellMerchant);
         log.warn("shop {} sync FAILED ({}): {}: {}; previous catalogue kept; {} requests, {} ms", sync.shopId(),
             sync.trigger(), status, detail, sync.meter().requests(), outcome.durationMs());
         exchange.setException(null);

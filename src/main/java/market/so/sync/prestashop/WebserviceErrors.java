@@ -40,13 +40,13 @@ final class WebserviceErrors {
 
     static WebserviceException classify(int status, XmlNode root, boolean prestashopHeaders, Long retryAfterMillis, String what) {
         List<PsError> errors = errors(root);
-        if (status == 429 || (status == 503 && !hasCode(errors, 22)) || status >= 500) {
+        if (hasCode(errors, 22)) {
+            return new WebserviceException.WebserviceDisabled("the webservice is disabled (code 22)");
+        }
+        if (status == 429 || status >= 500) {
             String php = errors.isEmpty() ? "" : " (" + errors.get(0).message() + ")";
             return new WebserviceException.Transient(ShopStatus.SYNC_FAILED, status, retryAfterMillis,
                 "the shop answered " + status + " to " + what + php, null);
-        }
-        if (hasCode(errors, 22)) {
-            return new WebserviceException.WebserviceDisabled("the webservice is disabled (code 22)");
         }
         if (hasCode(errors, 132)) {
             return new WebserviceException.ShopNotAllowed("the key is not allowed on this shop (code 132)");

@@ -79,20 +79,38 @@ public class ShopRepository {
         jdbc.sql("""
                 UPDATE shop SET status = 'CONNECTED', status_detail = :detail, missing_resources = NULL,
                     product_count = :count, last_sync_at = :at, last_sync_outcome = 'OK', last_success_at = :at,
-                    consecutive_failures = 0, updated_at = :at
+                    consecutive_failures = 0, next_sync_at = NULL, failure_notified_at = NULL, updated_at = :at
                 WHERE id = :id""")
             .param("detail", productCount + " products online").param("count", productCount)
             .param("at", at).param("id", id).update();
     }
 
-    public void recordSyncFailure(long id, ShopStatus status, String detail, String missingResources, OffsetDateTime at) {
+    /**
+     * Records a failed sync. From the {@code unreachableAfter}-th failure in a row the shop is retried on
+     * a slower schedule (12 h, 24 h, 48 h... up to a week) and, unless the problem is one the merchant
+     * must fix with the key, marked UNREACHABLE. Returns true exactly once per failure streak: when
+     * the merchant should now be told.
+     */
+    public boolean recordSyncFailure(long id, ShopStatus status, String detail, String missingResources,
+                                     OffsetDateTime at, int unreachableAfter) {
+        Shop shop = find(id).orElseThrow();
+        int failures = shop.consecutiveFailures() + 1;
+        boolean streak = failures >= unreachableAfter;
+        ShopStatus effective = streak && !status.isKeyProblem() && status != ShopStatus.WEBSERVICE_DISABLED
+            ? ShopStatus.UNREACHABLE : status;
+        OffsetDateTime next = streak ? at.plusHours(Math.min(168, 12L << Math.min(failures - unreachableAfter, 4))) : null;
+        boolean notify = streak && jdbc.sql("SELECT failure_notified_at FROM shop WHERE id = ?").param(id)
+            .query(OffsetDateTime.class).optional().isEmpty();
         jdbc.sql("""
                 UPDATE shop SET status = :status, status_detail = :detail, missing_resources = :missing,
-                    last_sync_at = :at, last_sync_outcome = 'FAILED',
-                    consecutive_failures = consecutive_failures + 1, updated_at = :at
+                    last_sync_at = :at, last_sync_outcome = 'FAILED', consecutive_failures = :failures,
+                    next_sync_at = :next, failure_notified_at = CASE WHEN :notify THEN :at ELSE failure_notified_at END,
+                    updated_at = :at
                 WHERE id = :id""")
-            .param("status", status.name()).param("detail", truncate(detail, 2000)).param("missing", missingResources)
-            .param("at", at).param("id", id).update();
+            .param("status", effective.name()).param("detail", truncate(detail, 2000)).param("missing", missingResources)
+            .param("at", at).param("failures", failures).param("next", next).param("notify", notify)
+            .param("id", id).update();
+        return notify;
     }
 
     /**
