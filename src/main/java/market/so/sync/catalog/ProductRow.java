@@ -38,6 +38,17 @@ public record ProductRow(
         variants = variants == null ? List.of() : List.copyOf(variants);
     }
 
+    /** A product without variants and not mapped to a So.market category. */
+    public ProductRow(long shopProductId, String name, String description, String reference, String ean13,
+                      BigDecimal price, BigDecimal regularPrice, Integer discountPercent, String currency,
+                      Integer quantity, boolean available, boolean listedByShop, List<String> imageUrls,
+                      String productUrl, String linkRewrite, Long defaultCategoryId, List<Long> shopCategoryIds,
+                      String shopDateUpd) {
+        this(shopProductId, name, description, reference, ean13, price, regularPrice, discountPercent, currency,
+            quantity, available, listedByShop, imageUrls, productUrl, linkRewrite, defaultCategoryId, shopCategoryIds,
+            shopDateUpd, null, List.of());
+    }
+
     public int variantCount() {
         return variants.size();
     }
