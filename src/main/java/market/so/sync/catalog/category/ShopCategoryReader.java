@@ -41,7 +41,7 @@ public class ShopCategoryReader {
         sync.categories(store.replace(sync.shopId(), tree));
     }
 
-    static List<ShopCategory> parse(XmlNode root, String languageId) {
+    public static List<ShopCategory> parse(XmlNode root, String languageId) {
         XmlNode list = root == null ? null : root.child("categories");
         List<ShopCategory> categories = new ArrayList<>();
         if (list == null) {
