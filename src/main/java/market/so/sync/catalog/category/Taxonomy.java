@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -29,6 +30,7 @@ public class Taxonomy {
 
     private final Map<String, TaxonomyEntry> byCode;
 
+    @Autowired
     public Taxonomy(@Value("${somarket.catalog.taxonomy-file:config/categories.yaml}") Path file) {
         this(read(file));
     }
