@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import market.so.sync.catalog.price.FallbackPricing;
 import market.so.sync.prestashop.WebserviceCall;
 import market.so.sync.prestashop.WebserviceClient;
 import market.so.sync.prestashop.WebserviceException;
@@ -26,19 +27,25 @@ import org.springframework.stereotype.Component;
 public class CatalogReader {
 
     /** Virtual price fields computed by PrestaShop: tax included, with and without reductions. */
-    static final String FINAL_PRICE = "somarket_final_ti";
-    static final String REGULAR_PRICE = "somarket_regular_ti";
+    public static final String FINAL_PRICE = "somarket_final_ti";
+    public static final String REGULAR_PRICE = "somarket_regular_ti";
+
+    /** Configuration values the sync reads, in one request. */
+    static final List<String> CONFIGURATION = List.of("PS_LANG_DEFAULT", "PS_CURRENCY_DEFAULT", "PS_ORDER_OUT_OF_STOCK",
+        "PS_COUNTRY_DEFAULT", "PS_TAX", "PS_CUSTOMER_GROUP", "PS_SHOP_DEFAULT", "PS_REWRITING_SETTINGS");
 
     private final WebserviceClient client;
+    private final FallbackPricing fallback;
     private final int pageSize;
     private final int stockPageSize;
     private final int rowBudget;
 
-    public CatalogReader(WebserviceClient client,
+    public CatalogReader(WebserviceClient client, FallbackPricing fallback,
                          @Value("${somarket.sync.page-size:100}") int pageSize,
                          @Value("${somarket.sync.stock-page-size:2000}") int stockPageSize,
                          @Value("${somarket.sync.max-products-per-shop:250000}") int rowBudget) {
         this.client = client;
+        this.fallback = fallback;
         this.pageSize = pageSize;
         this.stockPageSize = stockPageSize;
         this.rowBudget = rowBudget;
@@ -47,6 +54,7 @@ public class CatalogReader {
     /** Languages and configuration: French if the shop has it, else its default language. */
     public void readReferenceData(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
         Map<String, String> config = configuration(sync);
+        sync.config(config);
         XmlNode languages = client.document(sync.access(), "languages",
             Map.of("display", "[id,iso_code,active]"), client.syncOptions(sync.meter()));
         String frenchId = null;
@@ -72,7 +80,7 @@ public class CatalogReader {
     private Map<String, String> configuration(ShopSyncContext sync) {
         XmlNode root = client.document(sync.access(), "configurations", Map.of(
             "display", "[name,value,id_shop]",
-            "filter[name]", "[PS_LANG_DEFAULT|PS_CURRENCY_DEFAULT|PS_ORDER_OUT_OF_STOCK|PS_COUNTRY_DEFAULT]"),
+            "filter[name]", "[" + String.join("|", CONFIGURATION) + "]"),
             client.syncOptions(sync.meter()));
         Map<String, String> values = new HashMap<>();
         for (XmlNode row : list(root, "configurations")) {
@@ -165,14 +173,42 @@ public class CatalogReader {
         if (sync.languageId() != null) {
             params.put("language", sync.languageId());
         }
+        if (!sync.pricesComputedByUs()) {
+            params.putAll(virtualPrices());
+        }
+        List<XmlNode> products = new ArrayList<>(pageSize);
+        try {
+            client.stream(WebserviceCall.of(sync.access(), "products", params), 2, products::add, client.syncOptions(sync.meter()));
+        } catch (WebserviceException e) {
+            if (!refusedPriceFields(e) || sync.pricesComputedByUs()) {
+                throw e;
+            }
+            // an old version that does not know the price[...] virtual fields: the same page without them
+            virtualPrices().keySet().forEach(params::remove);
+            products.clear();
+            fallback.engage(sync);
+            client.stream(WebserviceCall.of(sync.access(), "products", params), 2, products::add, client.syncOptions(sync.meter()));
+        }
+        return products;
+    }
+
+    /**
+     * The shop computes, per product and combination, the price a visitor pays tax included with its
+     * reductions and without them ({@code decimals=6}; we round to cents).
+     */
+    public static Map<String, String> virtualPrices() {
+        Map<String, String> params = new LinkedHashMap<>();
         params.put("price[" + FINAL_PRICE + "][use_tax]", "1");
         params.put("price[" + FINAL_PRICE + "][decimals]", "6");
         params.put("price[" + REGULAR_PRICE + "][use_tax]", "1");
         params.put("price[" + REGULAR_PRICE + "][use_reduction]", "0");
         params.put("price[" + REGULAR_PRICE + "][decimals]", "6");
-        List<XmlNode> products = new ArrayList<>(pageSize);
-        client.stream(WebserviceCall.of(sync.access(), "products", params), 2, products::add, client.syncOptions(sync.meter()));
-        return products;
+        return params;
+    }
+
+    /** A 400 to a request with {@code price[...]}: the shop's version does not compute prices for us. */
+    public static boolean refusedPriceFields(WebserviceException e) {
+        return e instanceof WebserviceException.BadRequest;
     }
 
     private static Map<String, String> page(String display, int offset, int size) {

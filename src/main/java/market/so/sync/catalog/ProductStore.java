@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Writes product pages: a row is inserted when new, updated when its content hash changed, left
  * alone otherwise (an unchanged re-sync writes nothing). Portable SQL (UPDATE or INSERT in batches)
  * that runs the same on H2 and PostgreSQL. Called inside the sync's transaction, so a failed sync
- * leaves the previous catalogue as it was.
+ * leaves the previous catalogue as it was. The variants of a written product are rewritten with it
+ * (they are part of its content hash).
  */
 @Component("productStore")
 public class ProductStore {
@@ -24,22 +25,25 @@ public class ProductStore {
     private static final String INSERT = """
         INSERT INTO product (shop_id, shop_product_id, name, description, reference, ean13, price, regular_price,
             discount_percent, currency, quantity, available, active, listed_by_shop, deactivated_at, image_urls,
-            product_url, link_rewrite, default_category_id, shop_category_ids, shop_date_upd, content_hash,
-            created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            product_url, link_rewrite, default_category_id, shop_category_ids, shop_date_upd, category_code,
+            variant_count, price_min, price_max, content_hash, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
         UPDATE product SET name = ?, description = ?, reference = ?, ean13 = ?, price = ?, regular_price = ?,
             discount_percent = ?, currency = ?, quantity = ?, available = ?, active = ?, listed_by_shop = ?,
             deactivated_at = NULL, image_urls = ?, product_url = ?, link_rewrite = ?, default_category_id = ?,
-            shop_category_ids = ?, shop_date_upd = ?, content_hash = ?, updated_at = ?
+            shop_category_ids = ?, shop_date_upd = ?, category_code = ?, variant_count = ?, price_min = ?,
+            price_max = ?, content_hash = ?, updated_at = ?
         WHERE shop_id = ? AND shop_product_id = ?""";
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final VariantStore variants;
 
-    public ProductStore(JdbcTemplate jdbc, ObjectMapper json) {
+    public ProductStore(JdbcTemplate jdbc, ObjectMapper json, VariantStore variants) {
         this.jdbc = jdbc;
         this.json = json;
+        this.variants = variants;
     }
 
     private record Stored(String hash, boolean active) {
@@ -59,6 +63,7 @@ public class ProductStore {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        List<ProductRow> written = new ArrayList<>();
         int unchanged = 0;
         for (ProductRow row : rows) {
             sync.seen(row.shopProductId());
@@ -67,8 +72,10 @@ public class ProductStore {
             boolean active = row.listedByShop();
             if (before == null) {
                 inserts.add(insertArgs(row, sync.shopId(), hash, active, now));
+                written.add(row);
             } else if (!hash.equals(before.hash()) || before.active() != active) {
                 updates.add(updateArgs(row, sync.shopId(), hash, active, now));
+                written.add(row);
             } else {
                 unchanged++;
             }
@@ -79,6 +86,7 @@ public class ProductStore {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate(UPDATE, updates);
         }
+        variants.replace(sync.shopId(), written, now);
         sync.counted(inserts.size(), updates.size(), unchanged);
     }
 
@@ -115,14 +123,15 @@ public class ProductStore {
         return new Object[] {shopId, r.shopProductId(), r.name(), r.description(), r.reference(), r.ean13(), r.price(),
             r.regularPrice(), r.discountPercent(), r.currency(), r.quantity(), r.available(), active, r.listedByShop(),
             toJson(r.imageUrls()), r.productUrl(), r.linkRewrite(), r.defaultCategoryId(), toJson(r.shopCategoryIds()),
-            r.shopDateUpd(), hash, now, now};
+            r.shopDateUpd(), r.categoryCode(), r.variantCount(), r.priceMin(), r.priceMax(), hash, now, now};
     }
 
     private Object[] updateArgs(ProductRow r, long shopId, String hash, boolean active, OffsetDateTime now) {
         return new Object[] {r.name(), r.description(), r.reference(), r.ean13(), r.price(), r.regularPrice(),
             r.discountPercent(), r.currency(), r.quantity(), r.available(), active, r.listedByShop(),
             toJson(r.imageUrls()), r.productUrl(), r.linkRewrite(), r.defaultCategoryId(), toJson(r.shopCategoryIds()),
-            r.shopDateUpd(), hash, now, shopId, r.shopProductId()};
+            r.shopDateUpd(), r.categoryCode(), r.variantCount(), r.priceMin(), r.priceMax(), hash, now, shopId,
+            r.shopProductId()};
     }
 
     private String toJson(Object value) {

@@ -1,7 +1,12 @@
 package market.so.sync.catalog;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import market.so.sync.catalog.category.ShopCategoryTree;
+import market.so.sync.catalog.price.ComputedPrices;
 import market.so.sync.prestashop.RequestMeter;
 import market.so.sync.prestashop.ShopAccess;
 
@@ -34,6 +39,14 @@ public final class ShopSyncContext {
     private int productsDeactivated;
     private int variants;
 
+    private Map<String, String> config = Map.of();
+    private ShopCategoryTree categories = ShopCategoryTree.EMPTY;
+    private OptionNames options = OptionNames.EMPTY;
+    private ComputedPrices computedPrices;
+    private String imageType;
+    private ProductImages.Form imageForm;
+    private final List<String> notes = new ArrayList<>();
+
     public ShopSyncContext(long shopId, long syncId, String trigger, Long runId, ShopAccess access) {
         this.shopId = shopId;
         this.syncId = syncId;
@@ -61,6 +74,36 @@ public final class ShopSyncContext {
         this.languageIso = languageIso;
         this.currency = currency;
         this.orderWhenOutOfStock = orderWhenOutOfStock;
+    }
+
+    /** The shop's configuration values read at the start (PS_LANG_DEFAULT, PS_COUNTRY_DEFAULT...). */
+    public String config(String name) { return config.get(name); }
+    public void config(Map<String, String> values) { this.config = Map.copyOf(values); }
+
+    /** The shop's category tree with the merchant's mappings, read at the start of the sync. */
+    public ShopCategoryTree categories() { return categories; }
+    public void categories(ShopCategoryTree tree) { this.categories = tree; }
+
+    /** Names of the combinations' attributes ("Taille: M"), read once per sync. */
+    public OptionNames options() { return options; }
+    public void options(OptionNames names) { this.options = names; }
+
+    /** Set when the shop refused to compute prices ({@code price[...]}): we compute them, and say so. */
+    public ComputedPrices computedPrices() { return computedPrices; }
+    public void computedPrices(ComputedPrices prices) { this.computedPrices = prices; }
+    public boolean pricesComputedByUs() { return computedPrices != null; }
+
+    public String imageType() { return imageType; }
+    public void imageType(String type) { this.imageType = type; }
+    public ProductImages.Form imageForm() { return imageForm; }
+    public void imageForm(ProductImages.Form form) { this.imageForm = form; }
+
+    /** Things the merchant and ops should know about this catalogue, shown with the shop's status. */
+    public List<String> notes() { return List.copyOf(notes); }
+    public void note(String note) {
+        if (!notes.contains(note)) {
+            notes.add(note);
+        }
     }
 
     public void seen(long productId) {

@@ -96,7 +96,7 @@ public class ShopSyncs {
     /** The sync failed: nothing it read was kept; the shop keeps its previous catalogue. */
     public ShopOutcome failed(Exchange exchange) {
         ShopSyncContext sync = exchange.getProperty(SYNC, ShopSyncContext.class);
-        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Throwable failure = webserviceCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
         ShopStatus status = ShopStatus.SYNC_FAILED;
         String detail = failure == null ? "unknown failure" : failure.getClass().getSimpleName();
         String missing = null;
@@ -119,6 +119,16 @@ public class ShopSyncs {
             sync.trigger(), status, detail, sync.meter().requests(), outcome.durationMs());
         exchange.setException(null);
         return outcome;
+    }
+
+    /** A failure inside the page splitter arrives wrapped by Camel: the merchant-facing cause is inside. */
+    private static Throwable webserviceCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WebserviceException) {
+                return cause;
+            }
+        }
+        return failure;
     }
 
     public void release(Exchange exchange) {

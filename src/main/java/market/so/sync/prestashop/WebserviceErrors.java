@@ -62,6 +62,10 @@ final class WebserviceErrors {
         if (status == 401 && errors.isEmpty() && prestashopHeaders) {
             return new WebserviceException.HeaderStripped();
         }
+        if (status == 400 && !errors.isEmpty()) {
+            return new WebserviceException.BadRequest(errors.stream().map(PsError::code).toList(), "the shop refused "
+                + what + " with 400, codes " + codes(errors) + ": " + errors.get(0).message());
+        }
         if (!errors.isEmpty()) {
             return new WebserviceException(ShopStatus.SYNC_FAILED, "the shop refused " + what + " with " + status
                 + ", codes " + codes(errors) + ": " + errors.get(0).message());

@@ -81,6 +81,23 @@ public class WebserviceException extends RuntimeException {
         }
     }
 
+    /**
+     * 400 with PrestaShop error codes: the shop understood the request and refused a parameter (an
+     * unknown display field, filter or, on old versions, the {@code price[...]} virtual fields).
+     */
+    public static class BadRequest extends WebserviceException {
+        private final List<Integer> codes;
+
+        public BadRequest(List<Integer> codes, String message) {
+            super(ShopStatus.SYNC_FAILED, message);
+            this.codes = List.copyOf(codes);
+        }
+
+        public List<Integer> codes() {
+            return codes;
+        }
+    }
+
     /** 5xx, 429, I/O error, timeout: retried with backoff, then fails the shop's sync. */
     public static class Transient extends WebserviceException {
         private final int httpStatus;

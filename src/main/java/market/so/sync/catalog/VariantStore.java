@@ -1,0 +1,46 @@
+package market.so.sync.catalog;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code product_variant} table: a product's variants are replaced whenever the product is
+ * written (new or changed), so a combination deleted in the shop disappears with the next sync.
+ */
+@Repository
+public class VariantStore {
+
+    private final JdbcTemplate jdbc;
+
+    public VariantStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void replace(long shopId, List<ProductRow> products, OffsetDateTime now) {
+        if (products.isEmpty()) {
+            return;
+        }
+        List<Object[]> deletes = new ArrayList<>(products.size());
+        List<Object[]> inserts = new ArrayList<>();
+        for (ProductRow product : products) {
+            deletes.add(new Object[] {shopId, product.shopProductId()});
+            for (VariantRow v : product.variants()) {
+                inserts.add(new Object[] {shopId, v.shopVariantId(), product.shopProductId(), v.attributes(), v.reference(),
+                    v.ean13(), v.quantity(), v.price(), v.regularPrice(), v.isDefault(), v.available(), v.position(), now});
+            }
+        }
+        jdbc.batchUpdate("DELETE FROM product_variant WHERE shop_id = ? AND shop_product_id = ?", deletes);
+        if (!inserts.isEmpty()) {
+            // a combination moved from one product to another in the shop keeps its id: clear it first
+            jdbc.batchUpdate("DELETE FROM product_variant WHERE shop_id = ? AND shop_variant_id = ?",
+                inserts.stream().map(a -> new Object[] {a[0], a[1]}).toList());
+            jdbc.batchUpdate("""
+                INSERT INTO product_variant (shop_id, shop_variant_id, shop_product_id, attributes, reference, ean13,
+                    quantity, price, regular_price, is_default, available, position, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+        }
+    }
+}

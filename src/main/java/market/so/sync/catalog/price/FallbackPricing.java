@@ -1,0 +1,123 @@
+package market.so.sync.catalog.price;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import market.so.sync.catalog.CatalogPage;
+import market.so.sync.catalog.CatalogReader;
+import market.so.sync.catalog.ShopSyncContext;
+import market.so.sync.catalog.ShopSyncs;
+import market.so.sync.prestashop.WebserviceCall;
+import market.so.sync.prestashop.WebserviceClient;
+import market.so.sync.prestashop.xml.XmlNode;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Loads, once per sync and only when the shop refused to compute prices itself, what
+ * {@link ComputedPrices} needs: the tax rules of the shop's default country, the taxes, and the
+ * specific prices of every shopper (cart- and customer-specific rows are filtered by the shop).
+ */
+@Component("fallbackPricing")
+public class FallbackPricing {
+
+    private final WebserviceClient client;
+    private final SpecificPriceCalculator calculator;
+    private final int pageSize;
+
+    public FallbackPricing(WebserviceClient client, SpecificPriceCalculator calculator,
+                           @Value("${somarket.sync.stock-page-size:2000}") int pageSize) {
+        this.client = client;
+        this.calculator = calculator;
+        this.pageSize = pageSize;
+    }
+
+    static final String NOTE = "prices computed by So.market from the shop's taxes and specific prices: "
+        + "its webservice does not compute them (price[...] fields refused or ignored)";
+
+    /** Switches the sync to our own prices (once), and says so on the shop. */
+    public void engage(ShopSyncContext sync) {
+        if (!sync.pricesComputedByUs()) {
+            sync.computedPrices(load(sync));
+            sync.note(NOTE);
+        }
+    }
+
+    /**
+     * Route step before mapping a page: a shop that accepted the {@code price[...]} parameters but
+     * did not answer them (the alias elements are missing) gets our prices too.
+     */
+    public CatalogPage ensureFor(CatalogPage page, @ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
+        if (sync.pricesComputedByUs()) {
+            return page;
+        }
+        boolean missing = page.products().stream().anyMatch(p -> p.child(CatalogReader.FINAL_PRICE) == null)
+            || page.combinations().values().stream().flatMap(List::stream)
+                .anyMatch(c -> c.child(CatalogReader.FINAL_PRICE) == null);
+        if (missing) {
+            engage(sync);
+        }
+        return page;
+    }
+
+    public ComputedPrices load(ShopSyncContext sync) {
+        long country = number(sync.config("PS_COUNTRY_DEFAULT"));
+        Long idShop = sync.access().idShop() != null ? Long.valueOf(sync.access().idShop())
+            : Long.valueOf(number(sync.config("PS_SHOP_DEFAULT"), 1));
+        PriceContext context = new PriceContext(idShop, number(sync.config("PS_CURRENCY_DEFAULT")), country,
+            number(sync.config("PS_CUSTOMER_GROUP"), 3), LocalDateTime.now());
+        TaxRates taxes = TaxRates.of(
+            list("tax_rules", Map.of("display", "[id,id_tax_rules_group,id_country,id_state,id_tax,behavior]",
+                "filter[id_country]", "[" + country + "]"), sync),
+            list("taxes", Map.of("display", "[id,rate,active,deleted]"), sync), country);
+        boolean taxIncluded = !"0".equals(sync.config("PS_TAX"));
+        return new ComputedPrices(calculator, taxes, taxIncluded, specificPrices(sync, context), context);
+    }
+
+    private Map<Long, List<SpecificPrice>> specificPrices(ShopSyncContext sync, PriceContext context) {
+        Map<Long, List<SpecificPrice>> byProduct = new HashMap<>();
+        int offset = 0;
+        while (true) {
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("display", "full");
+            params.put("filter[id_cart]", "[0]");
+            params.put("filter[id_customer]", "[0]");
+            params.put("sort", "[id_ASC]");
+            params.put("limit", offset + "," + pageSize);
+            int[] rows = {0};
+            client.stream(WebserviceCall.of(sync.access(), "specific_prices", params), 2, node -> {
+                rows[0]++;
+                SpecificPrice row = SpecificPrice.of(node);
+                if (calculator.applies(row, context)) {
+                    byProduct.computeIfAbsent(row.productId(), p -> new ArrayList<>()).add(row);
+                }
+            }, client.syncOptions(sync.meter()));
+            if (rows[0] < pageSize) {
+                return byProduct;
+            }
+            offset += rows[0];
+        }
+    }
+
+    private List<XmlNode> list(String resource, Map<String, String> params, ShopSyncContext sync) {
+        List<XmlNode> rows = new ArrayList<>();
+        client.stream(WebserviceCall.of(sync.access(), resource, params), 2, rows::add, client.syncOptions(sync.meter()));
+        return rows;
+    }
+
+    private static long number(String value) {
+        return number(value, 0);
+    }
+
+    private static long number(String value, long absent) {
+        try {
+            return value == null ? absent : Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return absent;
+        }
+    }
+}
