@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""So.market shop sync benchmark harness (run by hand; figures go in bench/README.md).
+
+Starts the PrestaShop simulator with N generated shops x M products and a latency per request,
+starts the packaged service against it, registers the shops, then times a full run and an
+unchanged re-run through the real API, sampling the service's heap and RSS. With --raw it also
+downloads the same product and stock pages with the same concurrency and no processing at all:
+the limit to compare with.
+
+    python3 bench/bench.py --shops 10 --products 1000 --latency-ms 0 --concurrency 8
+"""
+import argparse, base64, concurrent.futures, json, os, socket, subprocess, sys, threading, time
+import http.client, urllib.parse, urllib.request
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+AUTH = 'Basic ' + base64.b64encode(b'ops:bench').decode()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(('127.0.0.1', 0))
+        return s.getsockname()[1]
+
+
+def sh(cmd):
+    subprocess.run(cmd, cwd=ROOT, check=True, shell=True)
+
+
+def api(port, method, path, body=None):
+    req = urllib.request.Request(f'http://127.0.0.1:{port}{path}', method=method,
+                                 data=None if body is None else json.dumps(body).encode(),
+                                 headers={'Authorization': AUTH, 'Content-Type': 'application/json'})
+    with urllib.request.urlopen(req, timeout=600) as r:
+        text = r.read().decode()
+        return json.loads(text) if text else None
+
+
+def start_simulator(args):
+    sh('mvn -q -o test-compile')
+    cp_file = os.path.join(ROOT, 'target', 'bench-classpath.txt')
+    sh(f'mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile={cp_file}')
+    cp = 'target/test-classes:target/classes:' + open(cp_file).read().strip()
+    port = free_port()
+    sim = subprocess.Popen(['java', '-Xmx2g', '-cp', cp, 'market.so.sync.prestashop.sim.SimulatorMain',
+                            '--shops', str(args.shops), '--products', str(args.products),
+                            '--latency-ms', str(args.latency_ms), '--port', str(port)],
+                           cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    shops = []
+    while len(shops) < args.shops:
+        line = sim.stdout.readline()
+        if not line:
+            raise SystemExit('the simulator stopped before listing its shops')
+        parts = line.split()
+        if len(parts) == 2 and parts[0].startswith('http'):
+            shops.append((parts[0], parts[1]))
+    threading.Thread(target=lambda: [None for _ in sim.stdout], daemon=True).start()
+    return sim, shops
+
+
+def start_service(args, results):
+    jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
+    if not jars or args.rebuild:
+        sh('mvn -q -o package -DskipTests')
+        jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
+    port = free_port()
+    db = os.path.join(results, 'db')
+    log = open(os.path.join(results, 'service.log'), 'w')
+    service = subprocess.Popen(['java', f'-Xmx{args.heap}', '-jar', os.path.join('target', jars[0]),
+                                f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db}',
+                                f'--somarket.security.key-secret-file={results}/key-secret',
+                                '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
+                                '--somarket.registration.first-sync=false', '--camel.main.routes-reload-enabled=false',
+                                f'--somarket.sync.concurrency={args.concurrency}',
+                                # every simulated shop is on one host:port; the per-host limit would otherwise
+                                # cap the whole run (in production shops are on different hosts)
+                                f'--somarket.sync.per-host-concurrency={args.concurrency * 2}',
+                                f'--somarket.sync.max-connections={args.concurrency * 4}',
+                                f'--spring.datasource.hikari.maximum-pool-size={args.concurrency + 10}',
+                                f'--somarket.mailbox.embedded.smtp-port={free_port()}',
+                                f'--somarket.mailbox.embedded.imap-port={free_port()}'],
+                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f'http://127.0.0.1:{port}/actuator/health', timeout=2)
+            return service, port
+        except Exception:
+            time.sleep(1)
+    raise SystemExit('the service did not start; see ' + log.name)
+
+
+def rss_kb(pid, field):
+    with open(f'/proc/{pid}/status') as f:
+        for line in f:
+            if line.startswith(field):
+                return int(line.split()[1])
+    return 0
+
+
+def timed_run(port, pid):
+    before = api(port, 'GET', '/api/sync-runs?limit=1')
+    last_id = before[0]['id'] if before else 0
+    peak_heap = [0]
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            try:
+                m = api(port, 'GET', '/actuator/metrics/jvm.memory.used?tag=area:heap')
+                peak_heap[0] = max(peak_heap[0], int(m['measurements'][0]['value']))
+            except Exception:
+                pass
+            stop.wait(0.25)
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    started = time.time()
+    api(port, 'POST', '/api/sync-runs')
+    while True:
+        runs = api(port, 'GET', '/api/sync-runs?limit=1')
+        if runs and runs[0]['id'] > last_id and runs[0]['finishedAt']:
+            break
+        time.sleep(0.2)
+    wall = time.time() - started
+    stop.set()
+    run = runs[0]
+    products = run['productsNew'] + run['productsChanged'] + run['productsUnchanged']
+    return {'run': run['id'], 'status': run['status'], 'shops_ok': run['shopsOk'], 'shops_failed': run['shopsFailed'],
+            'wall_s': round(wall, 2), 'products': products, 'requests': run['requests'],
+            'requests_per_product': round(run['requests'] / max(products, 1), 4),
+            'products_per_s': round(products / wall, 1), 'peak_heap_mb': round(peak_heap[0] / 1048576),
+            'peak_rss_mb': round(rss_kb(pid, 'VmHWM') / 1024)}
+
+
+def raw_download(shops, args):
+    """The same product and stock pages as a sync, fetched with the same concurrency, not processed."""
+    prices = ('&price[somarket_final_ti][use_tax]=1&price[somarket_final_ti][decimals]=6'
+              '&price[somarket_regular_ti][use_tax]=1&price[somarket_regular_ti][use_reduction]=0'
+              '&price[somarket_regular_ti][decimals]=6')
+    local = threading.local()
+
+    def fetch(url, key, path):
+        parsed = urllib.parse.urlparse(url)
+        conn = getattr(local, 'conn', None)
+        if conn is None:
+            conn = local.conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=600)
+        auth = 'Basic ' + base64.b64encode((key + ':').encode()).decode()
+        conn.request('GET', parsed.path + path, headers={'Authorization': auth})
+        body = conn.getresponse().read()
+        return body.count(b'<product>') + body.count(b'<stock_available>')
+
+    def shop_pages(url, key):
+        rows, requests = 0, 0
+        for resource, display, size in (('stock_availables', '[id,id_product,id_product_attribute,quantity,out_of_stock]', 2000),
+                                        ('products', 'full', 100)):
+            offset = 0
+            while True:
+                q = f'/api/{resource}?display={display}&sort=[id_ASC]&limit={offset},{size}'
+                n = fetch(url, key, urllib.parse.quote(q, safe='/?=&,') + (prices if resource == 'products' else ''))
+                requests += 1
+                if n == 0:
+                    break
+                rows += n
+                offset += n
+        return requests
+
+    started = time.time()
+    with concurrent.futures.ThreadPoolExecutor(args.concurrency) as pool:
+        requests = sum(pool.map(lambda s: shop_pages(*s), shops))
+    return {'raw_wall_s': round(time.time() - started, 2), 'raw_requests': requests}
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument('--shops', type=int, default=10)
+    p.add_argument('--products', type=int, default=1000)
+    p.add_argument('--latency-ms', type=int, default=0)
+    p.add_argument('--concurrency', type=int, default=8)
+    p.add_argument('--heap', default='512m')
+    p.add_argument('--raw', action='store_true')
+    p.add_argument('--rebuild', action='store_true')
+    args = p.parse_args()
+    results = os.path.join(ROOT, 'bench', 'results', time.strftime('%Y%m%d-%H%M%S'))
+    os.makedirs(results)
+    sim, shops = start_simulator(args)
+    service = None
+    try:
+        service, port = start_service(args, results)
+        with concurrent.futures.ThreadPoolExecutor(8) as pool:
+            list(pool.map(lambda s: api(port, 'POST', '/api/shops', {'url': s[0], 'apiKey': s[1]}), shops))
+        report = {'shops': args.shops, 'products_per_shop': args.products, 'latency_ms': args.latency_ms,
+                  'concurrency': args.concurrency, 'heap': args.heap,
+                  'full': timed_run(port, service.pid), 'unchanged': timed_run(port, service.pid)}
+        if args.latency_ms:
+            report['ideal_full_s'] = round(report['full']['requests'] * args.latency_ms / 1000 / args.concurrency, 2)
+        if args.raw:
+            report.update(raw_download(shops, args))
+        print(json.dumps(report, indent=2))
+        with open(os.path.join(results, 'report.json'), 'w') as f:
+            json.dump(report, f, indent=2)
+    finally:
+        if service:
+            service.terminate()
+            service.wait(60)
+        sim.terminate()
+
+
+if __name__ == '__main__':
+    main()
