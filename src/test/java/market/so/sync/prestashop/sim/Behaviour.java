@@ -1,0 +1,50 @@
+package market.so.sync.prestashop.sim;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The switches a test flips on one shop to reproduce what merchants' servers really do (webservice
+ * off, Authorization stripped by a CGI host, no URL rewriting, a module that breaks one product,
+ * a slow or overloaded host). Fields are volatile or concurrent because tests flip them while
+ * requests are in flight.
+ */
+final class Behaviour {
+
+    /** The status (and optional Retry-After) the next few requests answer. */
+    record Failure(int status, Integer retryAfterSeconds) {
+    }
+
+    volatile boolean webserviceDisabled;
+    volatile boolean stripAuthorization;
+    volatile boolean noRewrite;
+    volatile boolean notPrestashop;
+    volatile boolean shopNotAllowed;
+    volatile Duration latency = Duration.ZERO;
+    volatile String version = "8.1.2";
+    volatile Failure failure = new Failure(503, null);
+    final AtomicInteger failuresLeft = new AtomicInteger();
+    final Set<String> deniedGet = ConcurrentHashMap.newKeySet();
+    final Set<Long> failingProducts = ConcurrentHashMap.newKeySet();
+    final Set<Long> failingOffsets = ConcurrentHashMap.newKeySet();
+    final Map<String, Duration> slowPaths = new ConcurrentHashMap<>();
+
+    /** Takes one of the scheduled failures, if any is left. */
+    Failure takeFailure() {
+        Failure current = failure;
+        return failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? current : null;
+    }
+
+    Duration delayFor(String path) {
+        Duration delay = latency;
+        for (Map.Entry<String, Duration> slow : slowPaths.entrySet()) {
+            if (path.startsWith(slow.getKey()) && slow.getValue().compareTo(delay) > 0) {
+                delay = slow.getValue();
+            }
+        }
+        return delay;
+    }
+}

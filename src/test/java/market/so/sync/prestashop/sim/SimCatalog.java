@@ -1,0 +1,249 @@
+package market.so.sync.prestashop.sim;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.stream.LongStream;
+import market.so.sync.prestashop.sim.CatalogRows.CombinationRow;
+import market.so.sync.prestashop.sim.CatalogRows.ProductFacts;
+import market.so.sync.prestashop.sim.CatalogRows.SpecificPrice;
+import market.so.sync.prestashop.sim.CatalogRows.StockRow;
+
+/**
+ * A shop's catalogue with the edits a test makes while the simulator runs, for incremental-sync
+ * tests. Like PrestaShop, name, price and active changes bump the product's {@code date_upd}, while
+ * stock and specific prices do not (they have no date), which is exactly why a client must re-read
+ * them every run. Thread-safe: edits may race with requests.
+ */
+public final class SimCatalog {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** What a test changed on one product; null components keep the source's value. */
+    private record Edit(Map<Integer, String> names, BigDecimal price, Boolean active, String dateUpd) {
+    }
+
+    private final ProductSource source;
+    private final Map<Long, Edit> edits = new ConcurrentHashMap<>();
+    private final Set<Long> removed = ConcurrentHashMap.newKeySet();
+    private final Map<Long, Integer> stockQuantities = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListMap<Long, SpecificPrice> specificPrices = new ConcurrentSkipListMap<>();
+    /** Specific prices by product id, so pricing a page never scans every row of a big shop. */
+    private final Map<Long, List<SpecificPrice>> pricesByProduct = new ConcurrentHashMap<>();
+    private volatile Clock clock = Clock.systemDefaultZone();
+
+    SimCatalog(ProductSource source, List<SpecificPrice> initialPrices) {
+        this.source = source;
+        initialPrices.forEach(p -> specificPrices.put(p.id(), p));
+        initialPrices.forEach(p -> pricesByProduct.merge(p.productId(), List.of(p), SimCatalog::concat));
+    }
+
+    private static List<SpecificPrice> concat(List<SpecificPrice> a, List<SpecificPrice> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    private void reindex(long productId) {
+        List<SpecificPrice> rows = specificPrices.values().stream().filter(p -> p.productId() == productId).toList();
+        if (rows.isEmpty()) {
+            pricesByProduct.remove(productId);
+        } else {
+            pricesByProduct.put(productId, rows);
+        }
+    }
+
+    /** The clock that dates edits ({@code date_upd}), in shop-local time; the system clock by default. */
+    public SimCatalog clock(Clock newClock) {
+        this.clock = newClock;
+        return this;
+    }
+
+    public SimCatalog setName(long productId, int languageId, String name) {
+        return edit(productId, e -> {
+            Map<Integer, String> names = new HashMap<>(e.names() == null ? Map.of() : e.names());
+            names.put(languageId, name);
+            return new Edit(names, e.price(), e.active(), e.dateUpd());
+        });
+    }
+
+    /** Sets the base price, tax excluded. */
+    public SimCatalog setPrice(long productId, BigDecimal taxExcluded) {
+        return edit(productId, e -> new Edit(e.names(), taxExcluded, e.active(), e.dateUpd()));
+    }
+
+    public SimCatalog setActive(long productId, boolean active) {
+        return edit(productId, e -> new Edit(e.names(), e.price(), active, e.dateUpd()));
+    }
+
+    /** Sets the product's total stock (the row with attribute 0); {@code date_upd} does not move. */
+    public SimCatalog setStock(long productId, int quantity) {
+        return setStock(productId, 0, quantity);
+    }
+
+    /** Sets the stock of one combination (or of the product with {@code combinationId} 0). */
+    public SimCatalog setStock(long productId, long combinationId, int quantity) {
+        long stockId = source.stockId(productId, combinationId);
+        if (stockId < 0) {
+            throw new IllegalArgumentException("no stock row for product " + productId + "/" + combinationId);
+        }
+        stockQuantities.put(stockId, quantity);
+        return this;
+    }
+
+    /**
+     * Gives the product a catalogue-wide percentage reduction (0.2 = 20 %), replacing its existing one;
+     * {@code date_upd} does not move, as in PrestaShop.
+     */
+    public synchronized SimCatalog setSpecificPrice(long productId, BigDecimal reductionFraction) {
+        SpecificPrice existing = catalogueWide(productId);
+        long id = existing != null ? existing.id() : (specificPrices.isEmpty() ? 1 : specificPrices.lastKey() + 1);
+        specificPrices.put(id, existing != null ? existing.withReduction(reductionFraction)
+                : SpecificPrice.percentage(id, productId, reductionFraction));
+        reindex(productId);
+        return this;
+    }
+
+    public synchronized SimCatalog removeSpecificPrice(long productId) {
+        SpecificPrice existing = catalogueWide(productId);
+        if (existing != null) {
+            specificPrices.remove(existing.id());
+            reindex(productId);
+        }
+        return this;
+    }
+
+    private SpecificPrice catalogueWide(long productId) {
+        return specificPrices.values().stream()
+                .filter(p -> p.productId() == productId && p.attributeId() == 0 && p.idCart() == 0 && p.idCustomer() == 0)
+                .findFirst().orElse(null);
+    }
+
+    /** Deletes the product (with its combinations, stock and prices) until {@link #restore}. */
+    public SimCatalog remove(long productId) {
+        removed.add(productId);
+        return this;
+    }
+
+    /** Brings a removed product back; its {@code date_upd} moves, as a re-created product's would. */
+    public SimCatalog restore(long productId) {
+        removed.remove(productId);
+        return edit(productId, e -> e);
+    }
+
+    /** Adds a generated product ("Produit N") at the next free id and returns the id. */
+    public long add() {
+        return source.add();
+    }
+
+    /** The number of products the shop currently lists. */
+    public long productCount() {
+        return productIds().count();
+    }
+
+    private SimCatalog edit(long productId, java.util.function.UnaryOperator<Edit> change) {
+        SimObject base = source.product(productId);
+        if (base == null) {
+            throw new IllegalArgumentException("no product " + productId);
+        }
+        edits.compute(productId, (id, old) -> {
+            Edit start = old == null ? new Edit(null, null, null, null) : old;
+            Edit changed = change.apply(start);
+            String previous = start.dateUpd() != null ? start.dateUpd() : base.value("date_upd");
+            return new Edit(changed.names(), changed.price(), changed.active(), nextDate(previous));
+        });
+        return this;
+    }
+
+    /** Now, but always later than the previous date, so every edit is seen by a date filter. */
+    private String nextDate(String previous) {
+        LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        LocalDateTime before = LocalDateTime.parse(previous, DATE);
+        return (now.isAfter(before) ? now : before.plusSeconds(1)).format(DATE);
+    }
+
+    boolean exists(long productId) {
+        return !removed.contains(productId) && source.facts(productId) != null;
+    }
+
+    LongStream productIds() {
+        return removed.isEmpty() ? source.productIds() : source.productIds().filter(id -> !removed.contains(id));
+    }
+
+    SimObject product(long id) {
+        if (removed.contains(id)) {
+            return null;
+        }
+        SimObject product = source.product(id);
+        Edit edit = product == null ? null : edits.get(id);
+        if (edit == null) {
+            return product;
+        }
+        if (edit.names() != null) {
+            for (Map.Entry<Integer, String> name : edit.names().entrySet()) {
+                product = product.withI18n("name", name.getKey(), name.getValue());
+            }
+        }
+        if (edit.price() != null) {
+            product = product.withPlain("price", CatalogRows.money(edit.price()));
+        }
+        if (edit.active() != null) {
+            product = product.withPlain("active", edit.active() ? "1" : "0");
+        }
+        return product.withPlain("date_upd", edit.dateUpd());
+    }
+
+    ProductFacts facts(long id) {
+        ProductFacts facts = removed.contains(id) ? null : source.facts(id);
+        Edit edit = facts == null ? null : edits.get(id);
+        if (edit == null || edit.price() == null) {
+            return facts;
+        }
+        return new ProductFacts(id, edit.price(), facts.taxGroup(), facts.linkRewrite(), facts.categories(),
+                facts.images(), facts.combinations(), facts.defaultCombination());
+    }
+
+    LongStream combinationIds() {
+        return removed.isEmpty() ? source.combinationIds() : source.combinationIds().filter(id -> combination(id) != null);
+    }
+
+    CombinationRow combination(long id) {
+        CombinationRow row = source.combination(id);
+        return row == null || removed.contains(row.productId()) ? null : row;
+    }
+
+    LongStream stockIds() {
+        return removed.isEmpty() ? source.stockIds() : source.stockIds().filter(id -> stock(id) != null);
+    }
+
+    StockRow stock(long id) {
+        StockRow row = source.stock(id);
+        if (row == null || removed.contains(row.productId())) {
+            return null;
+        }
+        Integer quantity = stockQuantities.get(id);
+        return quantity == null ? row : row.withQuantity(quantity);
+    }
+
+    LongStream specificPriceIds() {
+        return specificPrices.values().stream().filter(p -> !removed.contains(p.productId())).mapToLong(SpecificPrice::id);
+    }
+
+    SpecificPrice specificPrice(long id) {
+        SpecificPrice price = specificPrices.get(id);
+        return price == null || removed.contains(price.productId()) ? null : price;
+    }
+
+    /** The specific prices that may apply to a product (its own and catalogue-wide ones). */
+    List<SpecificPrice> specificPricesOf(long productId) {
+        List<SpecificPrice> own = pricesByProduct.getOrDefault(productId, List.of());
+        List<SpecificPrice> all = pricesByProduct.getOrDefault(0L, List.of());
+        return all.isEmpty() ? own : concat(own, all);
+    }
+}

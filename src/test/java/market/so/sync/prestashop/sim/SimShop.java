@@ -1,0 +1,223 @@
+package market.so.sync.prestashop.sim;
+
+import java.math.BigDecimal;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import market.so.sync.prestashop.sim.CatalogRows.SpecificPrice;
+
+/**
+ * One simulated PrestaShop, installed in a sub-folder of the simulator ({@link #url()}), with its
+ * key, its catalogue, the requests it received and the switches that make it misbehave the way
+ * real merchants' shops do. All switches are fluent, thread-safe and may change while it serves.
+ */
+public final class SimShop {
+
+    /** The key of the recorded demo shop. */
+    public static final String FIXTURE_KEY = "REALPRESTASHOPTESTKEY00000000001";
+    private static final String KEY_ALPHABET = "123456789ABCDEFGHIJKLMNPQRSTUVWXYZ";
+
+    private final String name;
+    private final String url;
+    private final String key;
+    private final String shopName;
+    private final SimCatalog catalog;
+    private final ApiListing listing;
+    private final Map<String, Table> tables = new HashMap<>();
+    private final Behaviour behaviour = new Behaviour();
+    private final ConcurrentLinkedQueue<SimRequest> requests = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger requestCount = new AtomicInteger();
+
+    private SimShop(String name, String url, String key, String shopName, SimCatalog catalog,
+                    List<SimObject> categories, Fixtures fixtures) {
+        this.name = name;
+        this.url = url;
+        this.key = key;
+        this.shopName = shopName;
+        this.catalog = catalog;
+        this.listing = fixtures.api();
+        String host = url.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+        ReferenceTables.all(fixtures, shopName, host, "/" + name + "/").forEach(t -> tables.put(t.resource(), t));
+        CatalogTables.all(catalog, categories).forEach(t -> tables.put(t.resource(), t));
+    }
+
+    static SimShop fixture(String name, String url, Fixtures fixtures) {
+        SimCatalog catalog = new SimCatalog(new FixtureProducts(fixtures), fixtures.specificPrices());
+        return new SimShop(name, url, FIXTURE_KEY, "RealPS Test Shop", catalog, fixtures.categories(), fixtures);
+    }
+
+    /** Every 7th generated product has a 15 % catalogue-wide reduction (specific price id = i / 7). */
+    static SimShop generated(String name, String url, long products, Fixtures fixtures) {
+        List<SpecificPrice> prices = new ArrayList<>();
+        for (long i = 7; i <= products; i += 7) {
+            prices.add(SpecificPrice.percentage(i / 7, i, new BigDecimal("0.15")));
+        }
+        SimCatalog catalog = new SimCatalog(new GeneratedProducts(1, products, 0, 0), prices);
+        return new SimShop(name, url, randomKey(), "Boutique " + name, catalog,
+                CatalogTables.generatedCategories(), fixtures);
+    }
+
+    private static String randomKey() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder key = new StringBuilder(32);
+        for (int i = 0; i < 32; i++) {
+            key.append(KEY_ALPHABET.charAt(random.nextInt(KEY_ALPHABET.length())));
+        }
+        return key.toString();
+    }
+
+    /** The shop's address, e.g. {@code http://127.0.0.1:PORT/demo}; every path of the shop lives under it. */
+    public String url() {
+        return url;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The shop's valid 32-character webservice key. */
+    public String key() {
+        return key;
+    }
+
+    public SimCatalog catalog() {
+        return catalog;
+    }
+
+    /** A copy of the requests received so far, oldest first. */
+    public List<SimRequest> requests() {
+        return List.copyOf(requests);
+    }
+
+    public int requestCount() {
+        return requestCount.get();
+    }
+
+    public SimShop resetRequests() {
+        requests.clear();
+        requestCount.set(0);
+        return this;
+    }
+
+    /** Every {@code /api} call answers 503 with code 22, as with the webservice switched off. */
+    public SimShop webserviceDisabled(boolean disabled) {
+        behaviour.webserviceDisabled = disabled;
+        return this;
+    }
+
+    /** The host drops the Authorization header (CGI PHP): only {@code ws_key} gets through. */
+    public SimShop stripAuthorizationHeader(boolean strip) {
+        behaviour.stripAuthorization = strip;
+        return this;
+    }
+
+    /** No URL rewriting: {@code /api/} is an HTML 404; only {@code /webservice/dispatcher.php?url=} works. */
+    public SimShop noRewrite(boolean noRewrite) {
+        behaviour.noRewrite = noRewrite;
+        return this;
+    }
+
+    /** Every path answers a 200 HTML page of another CMS. */
+    public SimShop notPrestashop(boolean other) {
+        behaviour.notPrestashop = other;
+        return this;
+    }
+
+    /** The key has no right at all on these resources: absent from {@code /api/}, 401 code 26 when called. */
+    public SimShop denyGet(String... resources) {
+        behaviour.deniedGet.addAll(List.of(resources));
+        return this;
+    }
+
+    public SimShop allowAll() {
+        behaviour.deniedGet.clear();
+        return this;
+    }
+
+    /** The key is not associated with this shop (multistore): 403 code 132. */
+    public SimShop shopNotAllowed(boolean notAllowed) {
+        behaviour.shopNotAllowed = notAllowed;
+        return this;
+    }
+
+    /**
+     * Products whose rendering raises a PHP warning: any products answer with display (full or a
+     * field list) that contains one of them is a 500; answers without them work, so a client can bisect.
+     */
+    public SimShop failProducts(long... productIds) {
+        for (long id : productIds) {
+            behaviour.failingProducts.add(id);
+        }
+        return this;
+    }
+
+    /** The products page that starts at this offset answers 500, every time. */
+    public SimShop failOffset(int offset) {
+        behaviour.failingOffsets.add((long) offset);
+        return this;
+    }
+
+    /** Forgets {@link #failProducts}, {@link #failOffset} and pending {@link #failNextRequests}. */
+    public SimShop clearFailures() {
+        behaviour.failingProducts.clear();
+        behaviour.failingOffsets.clear();
+        behaviour.failuresLeft.set(0);
+        return this;
+    }
+
+    /** The next {@code n} requests answer {@code status} (with Retry-After when given), then normal again. */
+    public SimShop failNextRequests(int n, int status, Integer retryAfterSeconds) {
+        behaviour.failure = new Behaviour.Failure(status, retryAfterSeconds);
+        behaviour.failuresLeft.set(n);
+        return this;
+    }
+
+    /** Every request waits this long before it is answered. */
+    public SimShop latency(Duration latency) {
+        behaviour.latency = latency;
+        return this;
+    }
+
+    /** Requests whose shop-relative path (or dispatcher-equivalent {@code /api/...} path) starts so wait this long. */
+    public SimShop slowPath(String pathPrefix, Duration delay) {
+        behaviour.slowPaths.put(pathPrefix, delay);
+        return this;
+    }
+
+    /** The {@code PSWS-Version} the shop announces (default 8.1.2). */
+    public SimShop version(String psVersion) {
+        behaviour.version = psVersion;
+        return this;
+    }
+
+    Behaviour behaviour() {
+        return behaviour;
+    }
+
+    String shopName() {
+        return shopName;
+    }
+
+    ApiListing listing() {
+        return listing;
+    }
+
+    Table table(String resource) {
+        return tables.get(resource);
+    }
+
+    Set<Integer> languages() {
+        return Set.of(ObjectBuilder.EN, ObjectBuilder.FR);
+    }
+
+    void record(SimRequest request) {
+        requests.add(request);
+        requestCount.incrementAndGet();
+    }
+}
