@@ -87,7 +87,7 @@ public class ShopRegistration {
         String contact = blankToNull(registration.request().contactEmail());
         if (existing == null) {
             long id = shops.insert(registration.url(), contact, cipher.encrypt(key), key.hint(), result.access(),
-                result.psVersion(), result.shopName());
+                result.psVersion(), result.shopName(), detail(result) + "; first sync pending");
             log.info("shop {} registered from {}: {} (PrestaShop {})", id, registration.request().source(),
                 registration.url(), result.psVersion());
             return new RegistrationOutcome(id, registration.url(), ShopStatus.CONNECTED, detail(result), List.of(),
@@ -95,7 +95,7 @@ public class ShopRegistration {
         }
         boolean sameKey = cipher.decrypt(existing.encryptedKey()).equals(key);
         shops.updateAccess(existing.id(), contact, cipher.encrypt(key), key.hint(), result.access(),
-            result.psVersion(), result.shopName());
+            result.psVersion(), result.shopName(), detail(result));
         log.info("shop {} re-registered from {}: key {}", existing.id(), registration.request().source(),
             sameKey ? "unchanged" : "replaced");
         return new RegistrationOutcome(existing.id(), registration.url(), ShopStatus.CONNECTED, detail(result), List.of(),

@@ -37,14 +37,15 @@ public class ShopRepository {
 
     /** A new shop whose probe succeeded. */
     public long insert(String url, String contactEmail, String encryptedKey, String keyHint, ShopAccess access,
-                       String psVersion, String shopName) {
+                       String psVersion, String shopName, String statusDetail) {
         OffsetDateTime now = now();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO shop (url, host, contact_email, api_key_enc, key_hint, auth_mode, entry_point, ps_version,
                     shop_name, id_shop, status, status_detail, created_at, updated_at)
                 VALUES (:url, :host, :email, :key, :hint, :auth, :entry, :version, :name, :idShop, 'CONNECTED',
-                    'connected, first sync pending', :now, :now)""")
+                    :detail, :now, :now)""")
+            .param("detail", statusDetail)
             .param("url", url).param("host", ShopUrl.host(url)).param("email", contactEmail)
             .param("key", encryptedKey).param("hint", keyHint)
             .param("auth", access.authMode().name()).param("entry", access.entryPoint().name())
@@ -56,16 +57,17 @@ public class ShopRepository {
 
     /** A known shop whose new key (or unchanged key) passed the probe. */
     public void updateAccess(long id, String contactEmail, String encryptedKey, String keyHint, ShopAccess access,
-                             String psVersion, String shopName) {
+                             String psVersion, String shopName, String statusDetail) {
         jdbc.sql("""
                 UPDATE shop SET contact_email = COALESCE(:email, contact_email), api_key_enc = :key, key_hint = :hint,
                     auth_mode = :auth, entry_point = :entry, ps_version = :version, shop_name = :name,
-                    status = 'CONNECTED', status_detail = 'connected', missing_resources = NULL,
+                    status = 'CONNECTED', status_detail = :detail, missing_resources = NULL,
                     consecutive_failures = 0, updated_at = :now
                 WHERE id = :id""")
             .param("email", contactEmail).param("key", encryptedKey).param("hint", keyHint)
             .param("auth", access.authMode().name()).param("entry", access.entryPoint().name())
             .param("version", psVersion).param("name", shopName).param("now", now()).param("id", id)
+            .param("detail", statusDetail)
             .update();
     }
 

@@ -83,7 +83,7 @@ class CatalogSyncRouteTest {
         String url = shop.baseUrl();
         ApiKey key = ApiKey.of(KEY);
         shopId = shops.insert(url, "m@example.fr", cipher.encrypt(key), key.hint(),
-            new ShopAccess(url, key, ShopAccess.AuthMode.HEADER, ShopAccess.EntryPoint.REWRITE, null), "1.5.6.2", "Old demo");
+            new ShopAccess(url, key, ShopAccess.AuthMode.HEADER, ShopAccess.EntryPoint.REWRITE, null), "1.5.6.2", "Old demo", "connected");
     }
 
     @AfterEach

@@ -32,7 +32,7 @@ abstract class PersistenceContract {
     private long newShop(String url) {
         ApiKey key = ApiKey.of("ABCDEFGHIJKLMNPQRSTUVWXYZ1234567");
         ShopAccess access = new ShopAccess(url, key, ShopAccess.AuthMode.HEADER, ShopAccess.EntryPoint.REWRITE, null);
-        return shops.insert(url, "merchant@example.fr", cipher.encrypt(key), key.hint(), access, "8.1.2", "Demo");
+        return shops.insert(url, "merchant@example.fr", cipher.encrypt(key), key.hint(), access, "8.1.2", "Demo", "connected");
     }
 
     private static ProductRow row(long id, String name, String price) {

@@ -21,7 +21,13 @@ public final class ApiClient {
     }
 
     public ResponseEntity<Map<String, Object>> registerShop(String url, String key, String email) {
-        return post("/api/shops", Map.of("url", url, "apiKey", key, "contactEmail", email));
+        Map<String, Object> form = new java.util.HashMap<>();
+        form.put("url", url);
+        form.put("apiKey", key);
+        if (email != null) {
+            form.put("contactEmail", email);
+        }
+        return post("/api/shops", form);
     }
 
     public ResponseEntity<Map<String, Object>> post(String path, Object body) {

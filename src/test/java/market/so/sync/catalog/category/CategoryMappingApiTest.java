@@ -49,7 +49,7 @@ class CategoryMappingApiTest {
         String url = "https://mapping-" + System.nanoTime() + ".example.fr";
         ApiKey key = ApiKey.of("ABCDEFGHIJKLMNPQRSTUVWXYZ1234567");
         shopId = shops.insert(url, "m@example.fr", cipher.encrypt(key), key.hint(),
-            new ShopAccess(url, key, ShopAccess.AuthMode.HEADER, ShopAccess.EntryPoint.REWRITE, null), "8.1.2", "Demo");
+            new ShopAccess(url, key, ShopAccess.AuthMode.HEADER, ShopAccess.EntryPoint.REWRITE, null), "8.1.2", "Demo", "connected");
         categories.replace(shopId, ShopCategoryTree.withPaths(
             ShopCategoryReader.parse(Recorded.document("categories_full.xml"), "2")));
         ShopSyncContext sync = new ShopSyncContext(shopId, 0, "test", null, null);
