@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
  */
 public final class KeyHint {
 
+    private static final Pattern KEY_SHAPE = Pattern.compile("(?<![A-Za-z0-9@#?_-])[A-Za-z0-9@#?_-]{32}(?![A-Za-z0-9@#?_-])");
+
     private KeyHint() {
     }
 
@@ -38,6 +40,17 @@ public final class KeyHint {
             result = redactSplit(result, key);
         }
         return result;
+    }
+
+    /**
+     * Replaces anything shaped like a key (32 characters of the key alphabet, standing alone) by its hint: for
+     * text such as a subject, which may hold a key the reader did not retain as a candidate.
+     */
+    public static String redactKeyShapes(String text) {
+        if (text == null) {
+            return null;
+        }
+        return KEY_SHAPE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(of(match.group())));
     }
 
     /** Finds the key with any whitespace between its characters and replaces that whole span. */
