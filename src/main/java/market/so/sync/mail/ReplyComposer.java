@@ -1,0 +1,144 @@
+package market.so.sync.mail;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import market.so.sync.shop.KeyChange;
+import market.so.sync.shop.RegistrationOutcome;
+import market.so.sync.shop.ShopStatus;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the answer to a merchant's mail: what happened to their shop and exactly what to do in their
+ * PrestaShop back office, citing the step of So.market's guide. French unless the merchant wrote in English.
+ *
+ * <p>One template per outcome, named after it ({@link ShopStatus#INVALID_KEY} → {@code invalid-key.txt}), plus
+ * {@code connected-pending} (no product count yet), {@code key-replaced}, {@code key-refused-kept} and one per
+ * {@link KeyEmail.Problem}. The key is never written back beyond its first four characters: templates only get
+ * {@code {{keyHint}}}, and the finished text is redacted once more in case an edited template or a subject
+ * carried it.
+ */
+@Component
+public class ReplyComposer {
+
+    private static final int MAX_REFERENCES = 10;
+
+    private final MailTemplates templates;
+    private final String siteBaseUrl;
+
+    public ReplyComposer(@Value("${somarket.mail.templates-dir:config/mail-templates}") Path templatesDir,
+            @Value("${somarket.site.base-url:https://so.market}") String siteBaseUrl) {
+        this.templates = new MailTemplates(templatesDir);
+        this.siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
+    }
+
+    /** The answer to a registration, for the best key candidate of the mail. */
+    public Reply forOutcome(KeyEmail mail, RegistrationOutcome outcome, Integer productCount) {
+        return forOutcome(mail, outcome, productCount, mail.firstKey());
+    }
+
+    /**
+     * @param productCount products online after the first sync, or {@code null} when it has not finished yet
+     * @param keyUsed      the key candidate the registration was made with (only its hint is written)
+     */
+    public Reply forOutcome(KeyEmail mail, RegistrationOutcome outcome, Integer productCount, String keyUsed) {
+        Map<String, String> values = values(mail, keyUsed);
+        ShopStatus status = outcome.status();
+        values.put("shopUrl", outcome.url() == null ? firstOr(mail.urls(), "") : outcome.url());
+        values.put("shopId", outcome.shopId() == null ? "" : outcome.shopId().toString());
+        values.put("productCount", productCount == null ? "" : productCount.toString());
+        values.put("categoriesLink", outcome.shopId() == null ? siteBaseUrl + "/compte/boutiques"
+                : siteBaseUrl + "/compte/boutiques/" + outcome.shopId() + "/categories");
+        values.put("missingResources", outcome.missingResources() == null ? "" : String.join(", ", outcome.missingResources()));
+        values.put("guideStep", status == null || status.guideStep() == null ? "" : status.guideStep());
+        values.put("statusDetail", outcome.statusDetail() == null ? "" : outcome.statusDetail());
+        String reason = status == null ? null : templates.line(mail.language(), "reasons", status.name());
+        values.put("reason", reason == null ? "" : reason);
+        return reply(mail, templateName(outcome, productCount), values, keyUsed);
+    }
+
+    /** The answer to a mail the reader could not use: no key, no shop address, or unreadable. */
+    public Reply forProblem(KeyEmail mail) {
+        if (mail.problem() == null) {
+            throw new IllegalArgumentException("the mail has no problem to answer");
+        }
+        Map<String, String> values = values(mail, mail.firstKey());
+        values.put("guideStep", mail.problem() == KeyEmail.Problem.NO_KEY ? "§2" : "§3");
+        return reply(mail, kebab(mail.problem().name()), values, mail.firstKey());
+    }
+
+    /** Which template answers an outcome; public so that tests and ops tooling can list them. */
+    public static String templateName(RegistrationOutcome outcome, Integer productCount) {
+        if (outcome.keyChange() == KeyChange.REFUSED_KEPT_PREVIOUS) {
+            return "key-refused-kept";
+        }
+        if (outcome.status() == ShopStatus.CONNECTED) {
+            if (outcome.keyChange() == KeyChange.REPLACED) {
+                return "key-replaced";
+            }
+            return productCount == null ? "connected-pending" : "connected";
+        }
+        return kebab(outcome.status().name());
+    }
+
+    private Map<String, String> values(KeyEmail mail, String key) {
+        Map<String, String> values = new HashMap<>();
+        values.put("keyHint", KeyHint.of(key));
+        values.put("siteUrl", siteBaseUrl);
+        values.put("senderAddress", mail.replyAddress() == null ? "" : mail.replyAddress());
+        values.put("shopUrl", firstOr(mail.urls(), ""));
+        return values;
+    }
+
+    private Reply reply(KeyEmail mail, String template, Map<String, String> values, String keyUsed) {
+        String language = "en".equals(mail.language()) ? "en" : "fr";
+        List<String> secrets = new ArrayList<>(mail.keys());
+        if (keyUsed != null) {
+            secrets.add(keyUsed);
+        }
+        String body = KeyHint.redact(templates.render(language, template, values), secrets);
+        return new Reply(mail.replyAddress(), subject(mail, secrets), body, mail.hasMessageIdHeader() ? mail.messageId() : null,
+                references(mail));
+    }
+
+    private static String subject(KeyEmail mail, List<String> secrets) {
+        String original = KeyHint.redactKeyShapes(KeyHint.redact(mail.subject(), secrets)).strip();
+        if (original.isEmpty()) {
+            return "Re: So.market";
+        }
+        return original.toLowerCase(Locale.ROOT).startsWith("re:") ? original : "Re: " + original;
+    }
+
+    private static String references(KeyEmail mail) {
+        List<String> ids = new ArrayList<>();
+        if (mail.references() != null) {
+            ids.addAll(Arrays.stream(mail.references().split("\\s+")).filter(id -> id.startsWith("<")).toList());
+        }
+        if (mail.hasMessageIdHeader()) {
+            ids.add(mail.messageId());
+        }
+        if (ids.isEmpty()) {
+            return null;
+        }
+        // RFC 5322 lets us trim the middle of a long chain; keep the thread's root and the latest ids
+        if (ids.size() > MAX_REFERENCES) {
+            List<String> kept = new ArrayList<>(ids.subList(ids.size() - (MAX_REFERENCES - 1), ids.size()));
+            kept.add(0, ids.get(0));
+            ids = kept;
+        }
+        return String.join(" ", ids);
+    }
+
+    private static String kebab(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String firstOr(List<String> values, String fallback) {
+        return values.isEmpty() ? fallback : values.get(0);
+    }
+}
