@@ -134,6 +134,25 @@ public class CatalogReader {
     }
 
     /** The product pages, fetched one at a time as the splitter asks for the next. */
+    /**
+     * The next page of products for the {@code loop} of route {@code fetch-catalog}; sets property
+     * {@code morePages} to false (and answers an empty page) once the shop's pages are exhausted.
+     * A loop rather than a streaming split over {@link #productPages}: a splitter whose iterator
+     * itself calls Camel (each page is a webservice call) never completed inside the transacted
+     * route once a shop had several pages.
+     */
+    @SuppressWarnings("unchecked")
+    public List<XmlNode> nextPage(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync, org.apache.camel.Exchange exchange) {
+        Iterator<List<XmlNode>> pages = exchange.getProperty("productPages", Iterator.class);
+        if (pages == null) {
+            pages = productPages(sync);
+            exchange.setProperty("productPages", pages);
+        }
+        boolean more = pages.hasNext();
+        exchange.setProperty("morePages", more);
+        return more ? pages.next() : List.of();
+    }
+
     public Iterator<List<XmlNode>> productPages(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
         return new Iterator<>() {
             private int offset;

@@ -33,12 +33,30 @@ import org.springframework.test.context.TestPropertySource;
 @SyncTest
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = {"logging.level.root=DEBUG", "logging.level.market.so=DEBUG",
-    "logging.level.org.apache.camel=DEBUG", "camel.main.jmx-enabled=true", "spring.jmx.enabled=true"})
+    "logging.level.org.apache.camel=DEBUG", "camel.main.jmx-enabled=true", "spring.jmx.enabled=true",
+    // not the service: the simulated merchant server receives the key and logs it at DEBUG, as a
+    // shop's own server would (registrations below are posted with the JDK client, which logs nothing)
+    "logging.level.com.sun.net.httpserver=INFO"})
 class KeyLeakTest {
 
     static PrestaShopSimulator sim;
 
     @Autowired TestRestTemplate rest;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+    /** POST /api/shops with the JDK's client: Spring's client would log the request body at DEBUG. */
+    private long register(String url, String key, String email) throws Exception {
+        String json = "{\"url\":\"" + url + "\",\"apiKey\":\"" + key + "\""
+            + (email == null ? "" : ",\"contactEmail\":\"" + email + "\"") + "}";
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/api/shops"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("ops:test-ops-password".getBytes()))
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build();
+        String body = java.net.http.HttpClient.newHttpClient().send(request,
+            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var matcher = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(body);
+        return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+    }
 
     @BeforeAll
     static void startSimulator() {
@@ -57,9 +75,9 @@ class KeyLeakTest {
         SimShop wsKey = sim.fixtureShop("leak-wskey").stripAuthorizationHeader(true);
         SimShop wrong = sim.fixtureShop("leak-wrong");
 
-        long one = ApiClient.id(api.registerShop(header.url(), header.key(), "a@example.fr"));
-        long two = ApiClient.id(api.registerShop(wsKey.url(), wsKey.key(), "b@example.fr"));
-        api.registerShop(wrong.url(), "LEAKCHECKWRONGKEY000000000000001", null);
+        long one = register(header.url(), header.key(), "a@example.fr");
+        long two = register(wsKey.url(), wsKey.key(), "b@example.fr");
+        register(wrong.url(), "LEAKCHECKWRONGKEY000000000000001", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> "OK".equals(api.get("/api/shops/" + one).get("lastSyncOutcome"))
             && "OK".equals(api.get("/api/shops/" + two).get("lastSyncOutcome")));
         header.failNextRequests(2, 500, null);
