@@ -46,7 +46,7 @@ public class WebserviceRetries {
         }
         exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
         WebserviceCall call = exchange.getProperty(WebserviceAnswers.CALL, WebserviceCall.class);
-        log.info("retrying {} on {} in {} ms (attempt {} of {}): {}", call.resource(), hostOf(call), delay,
+        log.info("retrying {} on {} in {} ms (attempt {} of {}): {}", call.resource().isEmpty() ? "the resource list" : call.resource(), hostOf(call), delay,
             attempt + 2, budget + 1, describe(failure));
         return true;
     }

@@ -41,8 +41,8 @@ public final class ApiClient {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(json, headers), MAP);
     }
 
-    public ResponseEntity<Map<String, Object>> put(String path, Object body) {
-        return rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(body), MAP);
+    public ResponseEntity<String> put(String path, Object body) {
+        return rest.exchange(path, HttpMethod.PUT, new HttpEntity<>(body), String.class);
     }
 
     public Map<String, Object> get(String path) {
