@@ -26,11 +26,9 @@ public class WebserviceClient {
     private final String endpoint;
     private final int syncRetries;
 
-    public WebserviceClient(ProducerTemplate template,
-                            @Value("${somarket.prestashop.route:direct:webservice-get}") String endpoint,
-                            @Value("${somarket.sync.retries:3}") int syncRetries) {
+    public WebserviceClient(ProducerTemplate template, @Value("${somarket.sync.retries:3}") int syncRetries) {
         this.template = template;
-        this.endpoint = endpoint;
+        this.endpoint = "direct:webservice-get";
         this.syncRetries = syncRetries;
     }
 
