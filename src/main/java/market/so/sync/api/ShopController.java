@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import market.so.sync.prestashop.ApiKey;
 import market.so.sync.shop.RegistrationOutcome;
 import market.so.sync.shop.RegistrationRequest;
 import market.so.sync.shop.ShopRepository;
@@ -36,6 +37,10 @@ public class ShopController {
 
     @PostMapping
     public ResponseEntity<?> register(@Valid @RequestBody ShopForm form) {
+        if (!ApiKey.of(form.apiKey()).wellFormed()) {
+            return ResponseEntity.badRequest().body(ApiError.of("INVALID_KEY",
+                "a webservice key is 32 characters: letters, digits and @ # ? - _ (merchant guide §2)", "apiKey"));
+        }
         RegistrationOutcome outcome = camel.requestBody("direct:register-shop",
             new RegistrationRequest(form.url(), form.apiKey(), form.contactEmail(), "api"), RegistrationOutcome.class);
         ShopView shop = outcome.shopId() == null ? null : shops.find(outcome.shopId()).map(ShopView::of).orElse(null);
@@ -47,8 +52,7 @@ public class ShopController {
         String message = outcome.statusDetail() + (outcome.status().guideStep() == null ? ""
             : " (merchant guide " + outcome.status().guideStep() + ")")
             + (outcome.shopId() == null ? "" : "; the shop keeps its previous key");
-        HttpStatus status = outcome.status() == ShopStatus.INVALID_URL || outcome.status() == ShopStatus.INVALID_KEY
-            && outcome.statusDetail().startsWith("a webservice key is 32") ? HttpStatus.BAD_REQUEST
+        HttpStatus status = outcome.status() == ShopStatus.INVALID_URL ? HttpStatus.BAD_REQUEST
             : HttpStatus.UNPROCESSABLE_ENTITY;
         String field = outcome.status().isKeyProblem() ? "apiKey" : "url";
         return ResponseEntity.status(status).body(new ApiError(outcome.status().name(), message, field, shop));
