@@ -9,9 +9,8 @@ import java.util.Map;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
 import market.so.sync.prestashop.sim.SimShop;
 import market.so.sync.support.ApiClient;
+import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -26,25 +25,15 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "somarket.registration.first-sync=false")
 class FixtureCatalogTest {
 
-    static PrestaShopSimulator sim;
+    static final PrestaShopSimulator sim = SharedSimulator.get();
 
     @Autowired TestRestTemplate rest;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = PrestaShopSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @Test
     @SuppressWarnings("unchecked")
     void theDemoShopIsStoredAsTheShopShowsItAndFollowsItsChanges() {
         ApiClient api = new ApiClient(rest);
-        SimShop demo = sim.fixtureShop("demo");
+        SimShop demo = sim.fixtureShop("fixture-catalog");
         long id = ApiClient.id(api.registerShop(demo.url(), demo.key(), "contact@demo.fr"));
         sync(api, id);
         // guide §3bis, last step: the merchant maps the shop's categories; stored products follow at once

@@ -9,9 +9,8 @@ import java.util.Map;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
 import market.so.sync.prestashop.sim.SimShop;
 import market.so.sync.support.ApiClient;
+import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,22 +22,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SyncTest
 class CatalogSyncRunTest {
 
-    static PrestaShopSimulator sim;
+    static final PrestaShopSimulator sim = SharedSimulator.get();
     static int names;
 
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
     ApiClient api;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = PrestaShopSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @BeforeEach
     void clean() {

@@ -14,9 +14,8 @@ import javax.management.ObjectName;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
 import market.so.sync.prestashop.sim.SimShop;
 import market.so.sync.support.ApiClient;
+import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +38,7 @@ import org.springframework.test.context.TestPropertySource;
     "logging.level.com.sun.net.httpserver=INFO"})
 class KeyLeakTest {
 
-    static PrestaShopSimulator sim;
+    static final PrestaShopSimulator sim = SharedSimulator.get();
 
     @Autowired TestRestTemplate rest;
     @org.springframework.boot.test.web.server.LocalServerPort int port;
@@ -56,16 +55,6 @@ class KeyLeakTest {
             java.net.http.HttpResponse.BodyHandlers.ofString()).body();
         var matcher = java.util.regex.Pattern.compile("\"id\":(\\d+)").matcher(body);
         return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
-    }
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = PrestaShopSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
     }
 
     @Test

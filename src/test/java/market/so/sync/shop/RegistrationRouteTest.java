@@ -10,9 +10,8 @@ import market.so.sync.prestashop.ApiKey;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
 import market.so.sync.prestashop.sim.SimShop;
 import market.so.sync.support.ApiClient;
+import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SyncTest
 class RegistrationRouteTest {
 
-    static PrestaShopSimulator sim;
+    static final PrestaShopSimulator sim = SharedSimulator.get();
     static int shops;
 
     @Autowired TestRestTemplate rest;
@@ -33,23 +32,13 @@ class RegistrationRouteTest {
     @Autowired KeyCipher cipher;
     ApiClient api;
 
-    @BeforeAll
-    static void startSimulator() {
-        sim = PrestaShopSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
-
     @BeforeEach
     void client() {
         api = new ApiClient(rest);
     }
 
     private SimShop shop() {
-        return sim.fixtureShop("shop" + (++shops));
+        return sim.fixtureShop("registration-" + (++shops));
     }
 
     @Test
