@@ -1,6 +1,7 @@
 package market.so.sync.mail;
 
 import java.util.Map;
+import java.util.function.Function;
 import market.so.sync.run.ShopOutcome;
 import market.so.sync.shop.RegistrationOutcome;
 import market.so.sync.shop.RegistrationRequest;
@@ -45,6 +46,12 @@ public class MailRegistration {
 
     /** Tries the address × key candidates until one connects; at most {@code somarket.mail.max-candidates} tries. */
     public MailOutcome register(KeyEmail mail) {
+        return register(mail, request -> routes.requestBodyAndHeader("direct:register-shop", request, "firstSync", "inline",
+                RegistrationOutcome.class));
+    }
+
+    /** The choice among candidates, apart from the route that judges each one (for unit tests). */
+    MailOutcome register(KeyEmail mail, Function<RegistrationRequest, RegistrationOutcome> registerShop) {
         MailOutcome best = null;
         int tries = 0;
         for (String url : mail.urls()) {
@@ -52,9 +59,7 @@ public class MailRegistration {
                 if (tries++ >= maxTries) {
                     return best;
                 }
-                RegistrationOutcome outcome = routes.requestBodyAndHeader("direct:register-shop",
-                        new RegistrationRequest(url, key, mail.replyAddress(), "mail"), "firstSync", "inline",
-                        RegistrationOutcome.class);
+                RegistrationOutcome outcome = registerShop.apply(new RegistrationRequest(url, key, mail.replyAddress(), "mail"));
                 MailOutcome tried = new MailOutcome(mail, outcome, key, null);
                 if (outcome.connected()) {
                     return tried;
