@@ -46,12 +46,15 @@ public class MailRegistration {
 
     /** Tries the address × key candidates until one connects; at most {@code somarket.mail.max-candidates} tries. */
     public MailOutcome register(KeyEmail mail) {
-        return register(mail, request -> routes.requestBodyAndHeader("direct:register-shop", request, "firstSync", "inline",
+        return tryCandidates(mail, request -> routes.requestBodyAndHeader("direct:register-shop", request, "firstSync", "inline",
                 RegistrationOutcome.class));
     }
 
-    /** The choice among candidates, apart from the route that judges each one (for unit tests). */
-    MailOutcome register(KeyEmail mail, Function<RegistrationRequest, RegistrationOutcome> registerShop) {
+    /**
+     * The choice among candidates, apart from the route that judges each one (for unit tests). Not an overload of
+     * {@link #register}: the route calls that one by name.
+     */
+    MailOutcome tryCandidates(KeyEmail mail, Function<RegistrationRequest, RegistrationOutcome> registerShop) {
         MailOutcome best = null;
         int tries = 0;
         for (String url : mail.urls()) {

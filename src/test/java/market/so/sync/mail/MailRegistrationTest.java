@@ -24,7 +24,7 @@ class MailRegistrationTest {
     }
 
     private MailOutcome register(KeyEmail mail, Map<String, ShopStatus> answers) {
-        return registration.register(mail, (RegistrationRequest request) -> {
+        return registration.tryCandidates(mail, (RegistrationRequest request) -> {
             tried.add(request.url() + " " + request.apiKey().substring(0, 3));
             ShopStatus status = answers.getOrDefault(request.url() + " " + request.apiKey(),
                     answers.getOrDefault(request.url(), ShopStatus.UNREACHABLE));
