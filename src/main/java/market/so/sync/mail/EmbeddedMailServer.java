@@ -37,6 +37,9 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
     private final ConfigurableEnvironment environment;
     private GreenMail greenMail;
     private String password;
+    /** The ports of the first start, kept for a restart so that the published settings stay true. */
+    private int smtpPort;
+    private int imapPort;
 
     /** @param environment where the effective settings are published; {@code null} in plain unit tests */
     public EmbeddedMailServer(MailboxProperties mailbox, SmtpProperties smtp, ConfigurableEnvironment environment) {
@@ -56,22 +59,34 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
         stop();
     }
 
-    /** Starts GreenMail if no mailbox is configured; does nothing otherwise, or when already running. */
+    /**
+     * Starts GreenMail if no mailbox is configured; does nothing otherwise, or when already running. A restart
+     * (after {@link #stop()}) keeps the ports and the password of the first start, as a real mail server coming
+     * back would: the routes' endpoints were built with them. The mails themselves are gone (GreenMail keeps
+     * them in memory).
+     */
     public synchronized void start() {
         if (!mailbox.usesEmbeddedServer() || isRunning()) {
             return;
         }
         MailboxProperties.Embedded settings = mailbox.embedded();
+        boolean firstStart = password == null;
         boolean generated = settings.password() == null || settings.password().isBlank();
-        password = generated ? generatePassword() : settings.password();
+        if (firstStart) {
+            password = generated ? generatePassword() : settings.password();
+            smtpPort = settings.smtpPort();
+            imapPort = settings.imapPort();
+        }
         GreenMail server = new GreenMail(new ServerSetup[] {
-                setup(settings.smtpPort(), ServerSetup.PROTOCOL_SMTP), setup(settings.imapPort(), ServerSetup.PROTOCOL_IMAP)});
+                setup(smtpPort, ServerSetup.PROTOCOL_SMTP), setup(imapPort, ServerSetup.PROTOCOL_IMAP)});
         server.setUser(account(), account(), password);
         server.start();
         greenMail = server;
+        smtpPort = server.getSmtp().getPort();
+        imapPort = server.getImap().getPort();
         LOG.info("No mailbox configured (somarket.mailbox.host): embedded mail server for {} on {} (SMTP {}, IMAP {})",
                 account(), LOOPBACK, server.getSmtp().getPort(), server.getImap().getPort());
-        if (generated) {
+        if (generated && firstStart) {
             // as Spring Boot does for its generated password: printed once, loopback only, set it to choose it
             LOG.info("Using generated mailbox password for {}: {} (set somarket.mailbox.embedded.password to choose one)",
                     account(), password);
@@ -103,7 +118,7 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
     /** Where replies are sent: the configured SMTP server, else the embedded one. */
     public synchronized MailAccess smtp() {
         if (smtp.isConfigured()) {
-            return new MailAccess(ServerSetup.PROTOCOL_SMTP, smtp.host(), smtp.effectivePort(), smtp.username(), smtp.password());
+            return new MailAccess(smtp.protocol().scheme(), smtp.host(), smtp.effectivePort(), smtp.username(), smtp.password());
         }
         if (!mailbox.usesEmbeddedServer()) {
             throw new IllegalStateException("somarket.smtp.host must be set when somarket.mailbox.host is: replies need an SMTP server");

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param processedFolder  where a mail goes once handled, whatever the outcome for the shop
  * @param rejectedFolder   where a mail goes when it could not be processed after {@code maxAttempts}
  * @param perSenderPerHour flood control: mails from one sender processed per hour; the rest wait in the inbox
+ * @param maxMessagesPerPoll unseen mails read per poll; mails waiting for their sender's quota are read again at
+ *                         each poll, so this must stay well above what one sender can send in an hour
  */
 @ConfigurationProperties("somarket.mailbox")
 public record MailboxProperties(
@@ -26,6 +28,7 @@ public record MailboxProperties(
         @DefaultValue("30s") Duration pollDelay,
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("5") int perSenderPerHour,
+        @DefaultValue("100") int maxMessagesPerPoll,
         @DefaultValue Embedded embedded) {
 
     /** The mail protocols camel-mail reads from; POP3 has no folders, so moving mails needs IMAP. */
@@ -88,6 +91,6 @@ public record MailboxProperties(
         return "MailboxProperties[protocol=" + protocol + ", host=" + host + ", port=" + port + ", username=" + username
                 + ", password=" + (password == null ? "null" : "****") + ", folder=" + folder + ", processedFolder="
                 + processedFolder + ", rejectedFolder=" + rejectedFolder + ", pollDelay=" + pollDelay + ", maxAttempts="
-                + maxAttempts + ", perSenderPerHour=" + perSenderPerHour + ", embedded=" + embedded + "]";
+                + maxAttempts + ", perSenderPerHour=" + perSenderPerHour + ", maxMessagesPerPoll=" + maxMessagesPerPoll + ", embedded=" + embedded + "]";
     }
 }

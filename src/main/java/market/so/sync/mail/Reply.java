@@ -8,4 +8,12 @@ package market.so.sync.mail;
  * @param references the merchant's References followed by their Message-ID, or {@code null}
  */
 public record Reply(String to, String subject, String body, String inReplyTo, String references) {
+
+    /**
+     * The {@code Auto-Submitted} header (RFC 3834): tells the merchant's own auto-responder not to answer us.
+     * {@code auto-replied} for an answer to their mail, {@code auto-generated} for a notice we start.
+     */
+    public String autoSubmitted() {
+        return inReplyTo != null || references != null ? "auto-replied" : "auto-generated";
+    }
 }

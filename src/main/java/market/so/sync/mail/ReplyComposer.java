@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import market.so.sync.shop.KeyChange;
 import market.so.sync.shop.RegistrationOutcome;
+import market.so.sync.shop.Shop;
 import market.so.sync.shop.ShopStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -60,6 +61,43 @@ public class ReplyComposer {
         String reason = status == null ? null : templates.line(mail.language(), "reasons", status.name());
         values.put("reason", reason == null ? "" : reason);
         return reply(mail, templateName(outcome, productCount), values, keyUsed);
+    }
+
+    /** The answer to a mail whose registration route {@code mail-intake} went through. */
+    public Reply forRegistration(MailOutcome registration) {
+        return forOutcome(registration.mail(), registration.outcome(), registration.productCount(), registration.keyUsed());
+    }
+
+    /**
+     * The answer to a mail that failed {@code somarket.mailbox.max-attempts} times for a reason of ours (our
+     * database, our SMTP server, a bug): the merchant is told that we have it and will come back to them, rather
+     * than being left without news.
+     */
+    public Reply forGivenUp(KeyEmail mail) {
+        return reply(mail, "processing-failed", values(mail, mail.firstKey()), mail.firstKey());
+    }
+
+    /**
+     * Tells a merchant that their shop has failed {@code somarket.sync.unreachable-after} syncs in a row: why, in
+     * the guide's words, and what to fix. Not a reply to a mail: a new conversation, to the shop's contact address,
+     * in the shop's language when it is English, else in French.
+     */
+    public Reply forShopFailing(Shop shop) {
+        String language = "en".equalsIgnoreCase(shop.languageIso()) ? "en" : "fr";
+        ShopStatus status = shop.status() == null ? ShopStatus.SYNC_FAILED : shop.status();
+        Map<String, String> values = new HashMap<>();
+        values.put("shopUrl", shop.url());
+        values.put("keyHint", shop.keyHint() == null ? "" : shop.keyHint());
+        values.put("siteUrl", siteBaseUrl);
+        values.put("failures", String.valueOf(shop.consecutiveFailures()));
+        values.put("lastSuccess", shop.lastSuccessAt() == null ? "-" : shop.lastSuccessAt().toLocalDate().toString());
+        values.put("reason", orEmpty(templates.line(language, "reasons", status.name())));
+        values.put("fix", orEmpty(templates.line(language, "fixes", status.name()))
+                .replace("{{missingResources}}", orEmpty(shop.missingResources()).replace(",", ", ")));
+        values.put("statusDetail", KeyHint.redactKeyShapes(shortened(shop.statusDetail())));
+        String subject = orEmpty(templates.line(language, "subjects", "shop-failing")).replace("{{shopUrl}}", shop.url());
+        String body = KeyHint.redactKeyShapes(templates.render(language, "shop-failing", values));
+        return new Reply(shop.contactEmail(), subject.isBlank() ? "So.market: " + shop.url() : subject, body, null, null);
     }
 
     /** The answer to a mail the reader could not use: no key, no shop address, or unreadable. */
@@ -132,6 +170,16 @@ public class ReplyComposer {
             ids = kept;
         }
         return String.join(" ", ids);
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** A technical detail for the merchant's web agency: enough to search for, not a stack trace. */
+    private static String shortened(String detail) {
+        String text = orEmpty(detail).replace("last sync failed: ", "");
+        return text.length() > 300 ? text.substring(0, 300) + "…" : text;
     }
 
     private static String kebab(String enumName) {

@@ -1,0 +1,88 @@
+package market.so.sync.mail;
+
+import jakarta.mail.PasswordAuthentication;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.apache.camel.component.mail.MailAuthenticator;
+import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The pieces route {@code mail-intake} refers to by name and that are not beans of their own: the idempotent
+ * repository, the credentials of the mailbox and of the SMTP server, and Jakarta Mail's timeouts.
+ */
+@Configuration(proxyBeanMethods = false)
+public class MailIntakeConfiguration {
+
+    /** The processor name under which mail keys are stored in {@code CAMEL_MESSAGEPROCESSED}. */
+    public static final String PROCESSOR_NAME = "mail-intake";
+
+    /**
+     * Mails already taken, in the database so that a restart, a re-poll or another node never takes one twice.
+     * The table comes from Flyway (V1), never from the repository itself.
+     */
+    @Bean
+    JdbcMessageIdRepository mailMessageIds(DataSource dataSource) {
+        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(dataSource, PROCESSOR_NAME);
+        repository.setCreateTableIfNotExists(false);
+        return repository;
+    }
+
+    /**
+     * The mailbox login, handed to camel-mail as an authenticator rather than as URI parameters: a password with
+     * characters such as {@code &} or {@code )} needs no escaping, and it appears in no endpoint URI.
+     */
+    @Bean
+    MailAuthenticator mailboxAuthenticator(EmbeddedMailServer servers) {
+        return new Credentials(servers::mailbox);
+    }
+
+    /** The SMTP login for replies; a blank username means the server takes mail without one. */
+    @Bean
+    MailAuthenticator smtpAuthenticator(EmbeddedMailServer servers) {
+        return new Credentials(servers::smtp);
+    }
+
+    /**
+     * Jakarta Mail waits forever by default: a mail server that stops answering mid-poll would hold the mailbox
+     * consumer (and a reply) for good. These bound every connect, read and write.
+     */
+    @Bean
+    Properties mailTimeouts(@Value("${somarket.mail.timeout:30s}") Duration timeout) {
+        Properties properties = new Properties();
+        String millis = String.valueOf(timeout.toMillis());
+        for (String protocol : new String[] {"imap", "imaps", "pop3", "pop3s", "smtp", "smtps"}) {
+            properties.setProperty("mail." + protocol + ".connectiontimeout", millis);
+            properties.setProperty("mail." + protocol + ".timeout", millis);
+            properties.setProperty("mail." + protocol + ".writetimeout", millis);
+        }
+        return properties;
+    }
+
+    /** Reads the credentials at each connection, so that they follow the server actually in use. */
+    static final class Credentials extends MailAuthenticator {
+
+        private final Supplier<MailAccess> access;
+
+        Credentials(Supplier<MailAccess> access) {
+            this.access = access;
+        }
+
+        @Override
+        public PasswordAuthentication getPasswordAuthentication() {
+            MailAccess current = access.get();
+            boolean anonymous = current.username() == null || current.username().isBlank();
+            return new PasswordAuthentication(anonymous ? null : current.username(),
+                    current.password() == null ? "" : current.password());
+        }
+
+        @Override
+        public String toString() {
+            return "MailCredentials[****]";
+        }
+    }
+}
