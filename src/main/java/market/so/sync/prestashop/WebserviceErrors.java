@@ -59,8 +59,11 @@ final class WebserviceErrors {
             return new WebserviceException.InvalidKey("the key is unknown, inactive or has no permission (codes "
                 + codes(errors) + ")");
         }
-        if (status == 401 && errors.isEmpty() && prestashopHeaders) {
-            return new WebserviceException.HeaderStripped();
+        if (status == 401 && errors.isEmpty()) {
+            // PrestaShop's own plain-text 401 means the key never reached PHP; any other is a site password
+            return prestashopHeaders ? new WebserviceException.HeaderStripped()
+                : new WebserviceException.NotPrestashop("the address asks for a password (HTTP authentication) "
+                    + "before PrestaShop can answer");
         }
         if (status == 400 && !errors.isEmpty()) {
             return new WebserviceException.BadRequest(errors.stream().map(PsError::code).toList(), "the shop refused "
@@ -69,9 +72,6 @@ final class WebserviceErrors {
         if (!errors.isEmpty()) {
             return new WebserviceException(ShopStatus.SYNC_FAILED, "the shop refused " + what + " with " + status
                 + ", codes " + codes(errors) + ": " + errors.get(0).message());
-        }
-        if (status == 401) {
-            return new WebserviceException.HeaderStripped();
         }
         return new WebserviceException.NotPrestashop("the address answered " + status
             + " without a PrestaShop webservice answer");

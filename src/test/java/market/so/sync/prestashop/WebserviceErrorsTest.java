@@ -46,6 +46,8 @@ class WebserviceErrorsTest {
     @Test
     void aPlainText401MeansTheHeaderWasStrippedAndServerErrorsAreRetried() {
         assertThat(WebserviceErrors.classify(401, null, true, null, "")).isInstanceOf(WebserviceException.HeaderStripped.class);
+        assertThat(WebserviceErrors.classify(401, null, false, null, "").status())
+            .as("a site behind its own password is not a stripped header").isEqualTo(ShopStatus.NOT_PRESTASHOP);
         var busy = WebserviceErrors.classify(429, null, false, 30_000L, "products");
         assertThat(busy.retryable()).isTrue();
         assertThat(((WebserviceException.Transient) busy).retryAfterMillis()).isEqualTo(30_000L);
