@@ -59,8 +59,10 @@ class RouteReloadTest {
         Files.writeString(temp, edited);
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 
+        // the file holds two routes, reloaded one after the other: wait for both
         await().atMost(Duration.ofSeconds(30)).until(() -> camel.getRoute("register-shop") != null
-            && "Edited by ops".equals(camel.getRoute("register-shop").getDescription()));
+            && "Edited by ops".equals(camel.getRoute("register-shop").getDescription())
+            && camel.getRoute("first-sync") != null);
         assertThat(camel.getRoutes()).hasSize(routes);
         assertThat(camel.getRouteController().getRouteStatus("sync-shop").isStarted()).isTrue();
     }
