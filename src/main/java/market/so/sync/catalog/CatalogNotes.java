@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * After a successful sync, records on the shop how its catalogue was read - prices computed by the
- * shop or by us, which picture address form and size - and appends what the merchant and ops should
+ * shop or by us, which picture address form and size (kept from an earlier sync when this one wrote
+ * no product and so did not check them) - and appends what the merchant and ops should
  * know to the shop's status detail ("19 products online; prices computed by So.market ...").
  */
 @Component("catalogNotes")
@@ -23,7 +24,8 @@ public class CatalogNotes {
     public void publish(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
         String note = sync.notes().isEmpty() ? null : truncate(String.join("; ", sync.notes()), 1000);
         jdbc.update("""
-            UPDATE shop SET price_source = ?, image_url_form = ?, image_type = ?, catalog_note = ?,
+            UPDATE shop SET price_source = ?, image_url_form = COALESCE(?, image_url_form),
+                image_type = COALESCE(?, image_type), catalog_note = ?,
                 status_detail = CASE WHEN CAST(? AS VARCHAR(1000)) IS NULL THEN status_detail
                     ELSE SUBSTRING(CONCAT(status_detail, '; ', CAST(? AS VARCHAR(1000))), 1, 2000) END,
                 updated_at = ?

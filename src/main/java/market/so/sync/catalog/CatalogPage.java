@@ -5,12 +5,12 @@ import java.util.Map;
 import market.so.sync.prestashop.xml.XmlNode;
 
 /**
- * One page of a shop's products as read from its webservice, with the combinations of those
- * products (fetched in one batch per page), ready to be mapped.
+ * A batch of products read whole ({@code display=full}), with the state of each computed from the
+ * light sweep, the stock and the combinations, ready to be mapped.
  */
-public record CatalogPage(List<XmlNode> products, Map<Long, List<XmlNode>> combinations) {
+public record CatalogPage(List<XmlNode> products, Map<Long, ProductState> states) {
 
-    public List<XmlNode> combinationsOf(long productId) {
-        return combinations.getOrDefault(productId, List.of());
+    public ProductState stateOf(long productId) {
+        return states.get(productId);
     }
 }

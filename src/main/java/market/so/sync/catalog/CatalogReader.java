@@ -1,13 +1,9 @@
 package market.so.sync.catalog;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import market.so.sync.catalog.price.FallbackPricing;
 import market.so.sync.prestashop.WebserviceCall;
 import market.so.sync.prestashop.WebserviceClient;
 import market.so.sync.prestashop.WebserviceException;
@@ -19,9 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads a shop's catalogue from its webservice, in the order route {@code sync-shop} needs it:
- * reference data (language, currency, stock policy), the whole stock in large light pages, then the
- * products page by page with the prices the shop computes itself. Pages are sorted by id and read
- * until an empty page; a shop with more rows than the budget fails loudly instead of being cut short.
+ * reference data (language, currency, stock policy) and the whole stock in large light pages. The
+ * products come from the light sweep (catalog.sweep), which asks for the prices the shop computes.
  */
 @Component("catalogReader")
 public class CatalogReader {
@@ -35,18 +30,13 @@ public class CatalogReader {
         "PS_COUNTRY_DEFAULT", "PS_TAX", "PS_CUSTOMER_GROUP", "PS_SHOP_DEFAULT", "PS_REWRITING_SETTINGS");
 
     private final WebserviceClient client;
-    private final FallbackPricing fallback;
-    private final int pageSize;
     private final int stockPageSize;
     private final int rowBudget;
 
-    public CatalogReader(WebserviceClient client, FallbackPricing fallback,
-                         @Value("${somarket.sync.page-size:100}") int pageSize,
-                         @Value("${somarket.sync.stock-page-size:2000}") int stockPageSize,
+    public CatalogReader(WebserviceClient client,
+                         @Value("${somarket.sync.stock-page-size:5000}") int stockPageSize,
                          @Value("${somarket.sync.max-products-per-shop:250000}") int rowBudget) {
         this.client = client;
-        this.fallback = fallback;
-        this.pageSize = pageSize;
         this.stockPageSize = stockPageSize;
         this.rowBudget = rowBudget;
     }
@@ -104,111 +94,35 @@ public class CatalogReader {
         return currencies.isEmpty() || currencies.get(0).value("iso_code") == null ? "EUR" : currencies.get(0).value("iso_code");
     }
 
-    /** The whole stock, in pages of {@code somarket.sync.stock-page-size} rows of four fields. */
+    /** The whole stock, in pages of {@code somarket.sync.stock-page-size} rows of five fields. */
     public void readStock(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
         int offset = 0;
         while (true) {
-            int[] rows = {0};
-            client.stream(WebserviceCall.of(sync.access(), "stock_availables", page(
-                    "[id,id_product,id_product_attribute,quantity,out_of_stock]", offset, stockPageSize)), 2, row -> {
-                    rows[0]++;
-                    Long product = row.longValue("id_product");
-                    Long variant = row.longValue("id_product_attribute");
-                    Long quantity = row.longValue("quantity");
-                    Long policy = row.longValue("out_of_stock");
-                    if (product != null) {
-                        sync.stock().put(product, variant == null ? 0 : variant,
-                            quantity == null ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, quantity)),
-                            policy == null ? 2 : policy.intValue());
-                    }
-                }, client.syncOptions(sync.meter()));
-            if (rows[0] == 0) {
-                return;
+            // collected per answer, so a page asked again after a broken-off body never counts twice
+            List<XmlNode> page = client.rows(WebserviceCall.of(sync.access(), "stock_availables", page(
+                "[id,id_product,id_product_attribute,quantity,out_of_stock]", offset, stockPageSize)),
+                client.syncOptions(sync.meter())).rows();
+            for (XmlNode row : page) {
+                Long product = row.longValue("id_product");
+                Long variant = row.longValue("id_product_attribute");
+                Long quantity = row.longValue("quantity");
+                Long policy = row.longValue("out_of_stock");
+                if (product != null) {
+                    sync.stock().put(product, variant == null ? 0 : variant,
+                        quantity == null ? 0 : (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, quantity)),
+                        policy == null ? 2 : policy.intValue());
+                }
             }
+            int[] rows = {page.size()};
             offset += rows[0];
+            if (rows[0] < stockPageSize) {
+                return; // a short page is the end of the list (docs/decisions/0010)
+            }
             if (offset > rowBudget * 50) {
                 throw new WebserviceException(ShopStatus.SYNC_FAILED, "more than " + offset
                     + " stock rows: the read was stopped (somarket.sync.max-products-per-shop)");
             }
         }
-    }
-
-    /** The product pages, fetched one at a time as the splitter asks for the next. */
-    /**
-     * The next page of products for the {@code loop} of route {@code fetch-catalog}; sets property
-     * {@code morePages} to false (and answers an empty page) once the shop's pages are exhausted.
-     * A loop rather than a streaming split over {@link #productPages}: a splitter whose iterator
-     * itself calls Camel (each page is a webservice call) never completed inside the transacted
-     * route once a shop had several pages.
-     */
-    @SuppressWarnings("unchecked")
-    public List<XmlNode> nextPage(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync, org.apache.camel.Exchange exchange) {
-        Iterator<List<XmlNode>> pages = exchange.getProperty("productPages", Iterator.class);
-        if (pages == null) {
-            pages = productPages(sync);
-            exchange.setProperty("productPages", pages);
-        }
-        boolean more = pages.hasNext();
-        exchange.setProperty("morePages", more);
-        return more ? pages.next() : List.of();
-    }
-
-    public Iterator<List<XmlNode>> productPages(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
-        return new Iterator<>() {
-            private int offset;
-            private List<XmlNode> next;
-            private boolean done;
-
-            @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    next = fetch(sync, offset);
-                    offset += next.size();
-                    if (next.isEmpty()) {
-                        done = true;
-                        next = null;
-                    } else if (offset > rowBudget) {
-                        throw new WebserviceException(ShopStatus.SYNC_FAILED, "the shop lists more than " + rowBudget
-                            + " products (somarket.sync.max-products-per-shop): the sync was stopped, nothing changed");
-                    }
-                }
-                return next != null;
-            }
-
-            @Override
-            public List<XmlNode> next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                List<XmlNode> page = next;
-                next = null;
-                return page;
-            }
-        };
-    }
-
-    private List<XmlNode> fetch(ShopSyncContext sync, int offset) {
-        Map<String, String> params = page("full", offset, pageSize);
-        if (sync.languageId() != null) {
-            params.put("language", sync.languageId());
-        }
-        if (!sync.pricesComputedByUs()) {
-            params.putAll(virtualPrices());
-        }
-        List<XmlNode> products = new ArrayList<>(pageSize);
-        try {
-            client.stream(WebserviceCall.of(sync.access(), "products", params), 2, products::add, client.syncOptions(sync.meter()));
-        } catch (WebserviceException e) {
-            if (!refusedPriceFields(e) || sync.pricesComputedByUs()) {
-                throw e;
-            }
-            // an old version that does not know the price[...] virtual fields: the same page without them
-            virtualPrices().keySet().forEach(params::remove);
-            products.clear();
-            fallback.engage(sync);
-            client.stream(WebserviceCall.of(sync.access(), "products", params), 2, products::add, client.syncOptions(sync.meter()));
-        }
-        return products;
     }
 
     /**

@@ -66,8 +66,20 @@ public class ProductImages {
         return largest == null ? preferred : largest;
     }
 
-    /** Route step on each page until the form is known: one HEAD per form, on the first picture found. */
-    public List<XmlNode> checkOnce(List<XmlNode> page, @ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
+    /**
+     * Route step on each batch of products read whole: the picture type (read once per sync, only when
+     * a product is written) and the address form.
+     */
+    public CatalogPage checkFor(CatalogPage page, @ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
+        if (sync.imageType() == null && !page.products().isEmpty()) {
+            readTypes(sync);
+        }
+        checkOnce(page.products(), sync);
+        return page;
+    }
+
+    /** Until the form is known: one HEAD per form, on the first picture found. */
+    public List<XmlNode> checkOnce(List<XmlNode> page, ShopSyncContext sync) {
         if (sync.imageForm() != null) {
             return page;
         }

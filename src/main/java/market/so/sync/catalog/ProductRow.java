@@ -1,12 +1,7 @@
 package market.so.sync.catalog;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One product as So.market stores it, mapped from the shop's XML, with its variants and its
@@ -53,28 +48,31 @@ public record ProductRow(
         return variants.size();
     }
 
-    /** The lowest price a shopper can pay: the cheapest variant, or the product's price. */
+    /** The part of the product that moves without its {@code date_upd}: see {@link ProductState}. */
+    public ProductState state() {
+        return new ProductState(price, regularPrice, discountPercent, quantity, available, listedByShop, variants);
+    }
+
     public BigDecimal priceMin() {
-        return variants.stream().map(VariantRow::price).filter(Objects::nonNull).min(BigDecimal::compareTo).orElse(price);
+        return state().priceMin();
     }
 
     public BigDecimal priceMax() {
-        return variants.stream().map(VariantRow::price).filter(Objects::nonNull).max(BigDecimal::compareTo).orElse(price);
+        return state().priceMax();
     }
 
-    /** What changes when anything a shopper sees changes: unchanged products cost no write. */
+    public String stateHash() {
+        return state().hash();
+    }
+
+    /**
+     * What changes when the shop changed the product itself (name, text, pictures, categories...): only
+     * read again when its {@code date_upd} moved. The moving part is in {@link #stateHash()}.
+     */
     public String contentHash() {
-        String canonical = String.join("\u0001", name, String.valueOf(description), String.valueOf(reference),
-            String.valueOf(ean13), String.valueOf(price), String.valueOf(regularPrice), String.valueOf(discountPercent),
-            String.valueOf(currency), String.valueOf(quantity), String.valueOf(available), String.valueOf(listedByShop),
-            String.valueOf(imageUrls), String.valueOf(productUrl), String.valueOf(linkRewrite),
-            String.valueOf(defaultCategoryId), String.valueOf(shopCategoryIds), String.valueOf(categoryCode),
-            String.valueOf(variants));
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ProductState.sha256(String.join("\u0001", name, String.valueOf(description), String.valueOf(reference),
+            String.valueOf(ean13), String.valueOf(currency), String.valueOf(imageUrls), String.valueOf(productUrl),
+            String.valueOf(linkRewrite), String.valueOf(defaultCategoryId), String.valueOf(shopCategoryIds),
+            String.valueOf(categoryCode), String.valueOf(shopDateUpd)));
     }
 }

@@ -26,14 +26,20 @@ public class ProductStore {
         INSERT INTO product (shop_id, shop_product_id, name, description, reference, ean13, price, regular_price,
             discount_percent, currency, quantity, available, active, listed_by_shop, deactivated_at, image_urls,
             product_url, link_rewrite, default_category_id, shop_category_ids, shop_date_upd, category_code,
-            variant_count, price_min, price_max, content_hash, created_at, updated_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            variant_count, price_min, price_max, content_hash, state_hash, sweep_row, created_at, updated_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private static final String UPDATE = """
         UPDATE product SET name = ?, description = ?, reference = ?, ean13 = ?, price = ?, regular_price = ?,
             discount_percent = ?, currency = ?, quantity = ?, available = ?, active = ?, listed_by_shop = ?,
             deactivated_at = NULL, image_urls = ?, product_url = ?, link_rewrite = ?, default_category_id = ?,
             shop_category_ids = ?, shop_date_upd = ?, category_code = ?, variant_count = ?, price_min = ?,
-            price_max = ?, content_hash = ?, updated_at = ?
+            price_max = ?, content_hash = ?, state_hash = ?, sweep_row = ?, updated_at = ?
+        WHERE shop_id = ? AND shop_product_id = ?""";
+    /** Only the part that moves without {@code date_upd}: prices, stock, listing, variants. */
+    private static final String UPDATE_STATE = """
+        UPDATE product SET price = ?, regular_price = ?, discount_percent = ?, quantity = ?, available = ?, active = ?,
+            listed_by_shop = ?, variant_count = ?, price_min = ?, price_max = ?, state_hash = ?, sweep_row = ?,
+            updated_at = ?
         WHERE shop_id = ? AND shop_product_id = ?""";
 
     private final JdbcTemplate jdbc;
@@ -46,36 +52,50 @@ public class ProductStore {
         this.variants = variants;
     }
 
-    private record Stored(String hash, boolean active) {
+    /** The stored rows of a range of the shop's product ids, by id. */
+    public Map<Long, StoredProduct> stored(long shopId, long minId, long maxId) {
+        Map<Long, StoredProduct> stored = new HashMap<>();
+        jdbc.query("""
+                SELECT shop_product_id, shop_date_upd, content_hash, state_hash, sweep_row, deactivated_at IS NULL
+                FROM product WHERE shop_id = ? AND shop_product_id BETWEEN ? AND ?""",
+            rs -> {
+                stored.put(rs.getLong(1), new StoredProduct(rs.getLong(1), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getString(5), rs.getBoolean(6)));
+            }, shopId, minId, maxId);
+        return stored;
     }
 
+    /**
+     * Products read whole: inserted when new, updated when their content or state changed (or when
+     * they come back after a deactivation), left alone otherwise. Variants are rewritten with the state.
+     */
     public void upsertPage(List<ProductRow> rows, @ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
         if (rows.isEmpty()) {
             return;
         }
         long min = rows.stream().mapToLong(ProductRow::shopProductId).min().orElseThrow();
         long max = rows.stream().mapToLong(ProductRow::shopProductId).max().orElseThrow();
-        Map<Long, Stored> stored = new HashMap<>();
-        jdbc.query("SELECT shop_product_id, content_hash, active FROM product WHERE shop_id = ? AND shop_product_id BETWEEN ? AND ?",
-            rs -> {
-                stored.put(rs.getLong(1), new Stored(rs.getString(2), rs.getBoolean(3)));
-            }, sync.shopId(), min, max);
+        Map<Long, StoredProduct> stored = stored(sync.shopId(), min, max);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
-        List<ProductRow> written = new ArrayList<>();
+        List<ProductRow> variantsToWrite = new ArrayList<>();
         int unchanged = 0;
         for (ProductRow row : rows) {
             sync.seen(row.shopProductId());
             String hash = row.contentHash();
-            Stored before = stored.get(row.shopProductId());
-            boolean active = row.listedByShop();
+            String stateHash = row.stateHash();
+            String snapshot = sync.sweptSnapshot(row.shopProductId());
+            StoredProduct before = stored.get(row.shopProductId());
             if (before == null) {
-                inserts.add(insertArgs(row, sync.shopId(), hash, active, now));
-                written.add(row);
-            } else if (!hash.equals(before.hash()) || before.active() != active) {
-                updates.add(updateArgs(row, sync.shopId(), hash, active, now));
-                written.add(row);
+                inserts.add(insertArgs(row, sync.shopId(), hash, stateHash, snapshot, now));
+                variantsToWrite.add(row);
+            } else if (!hash.equals(before.contentHash()) || !stateHash.equals(before.stateHash()) || !before.current()
+                || !java.util.Objects.equals(snapshot, before.sweepRow())) {
+                updates.add(updateArgs(row, sync.shopId(), hash, stateHash, snapshot, now));
+                if (!stateHash.equals(before.stateHash())) {
+                    variantsToWrite.add(row);
+                }
             } else {
                 unchanged++;
             }
@@ -86,8 +106,45 @@ public class ProductStore {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate(UPDATE, updates);
         }
-        variants.replace(sync.shopId(), written, now);
+        variants.replace(sync.shopId(), variantsToWrite, now);
         sync.counted(inserts.size(), updates.size(), unchanged);
+    }
+
+    /** A product the shop did not change, with its state of this sync and its light row. */
+    public record SweptState(long shopProductId, ProductState state, String snapshot) {
+    }
+
+    /**
+     * Products whose {@code date_upd} did not move: only their state (prices, stock, listing, variants)
+     * is written, and only when it changed. Returns how many were written.
+     */
+    public int updateStates(List<SweptState> changed, ShopSyncContext sync) {
+        if (changed.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        List<Object[]> args = new ArrayList<>(changed.size());
+        List<ProductRow> withVariants = new ArrayList<>(changed.size());
+        for (SweptState swept : changed) {
+            ProductState s = swept.state();
+            args.add(new Object[] {s.price(), s.regularPrice(), s.discountPercent(), s.quantity(), s.available(),
+                s.listed(), s.listed(), s.variants().size(), s.priceMin(), s.priceMax(), s.hash(), swept.snapshot(), now,
+                sync.shopId(), swept.shopProductId()});
+            withVariants.add(new ProductRow(swept.shopProductId(), "", null, null, null, null, null, null, null, null,
+                false, false, List.of(), null, null, null, List.of(), null, null, s.variants()));
+        }
+        jdbc.batchUpdate(UPDATE_STATE, args);
+        variants.replace(sync.shopId(), withVariants, now);
+        return changed.size();
+    }
+
+    /** Light rows that changed in a way nobody sees (more decimals of a price): kept for the next 304. */
+    public void updateSnapshots(List<SweptState> snapshots, ShopSyncContext sync) {
+        if (snapshots.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate("UPDATE product SET sweep_row = ? WHERE shop_id = ? AND shop_product_id = ?",
+            snapshots.stream().map(s -> new Object[] {s.snapshot(), sync.shopId(), s.shopProductId()}).toList());
     }
 
     /** After a complete pass only: products the shop no longer lists are hidden, never deleted. */
@@ -108,7 +165,8 @@ public class ProductStore {
         for (Long id : missing) {
             args.add(new Object[] {now, now, sync.shopId(), id});
         }
-        jdbc.batchUpdate("UPDATE product SET active = FALSE, deactivated_at = ?, content_hash = NULL, updated_at = ? "
+        jdbc.batchUpdate("UPDATE product SET active = FALSE, deactivated_at = ?, content_hash = NULL, state_hash = NULL, "
+            + "sweep_row = NULL, updated_at = ? "
             + "WHERE shop_id = ? AND shop_product_id = ?", args);
         sync.deactivated(missing.size());
     }
@@ -119,19 +177,22 @@ public class ProductStore {
         return count == null ? 0 : count;
     }
 
-    private Object[] insertArgs(ProductRow r, long shopId, String hash, boolean active, OffsetDateTime now) {
+    private Object[] insertArgs(ProductRow r, long shopId, String hash, String stateHash, String snapshot,
+                                OffsetDateTime now) {
         return new Object[] {shopId, r.shopProductId(), r.name(), r.description(), r.reference(), r.ean13(), r.price(),
-            r.regularPrice(), r.discountPercent(), r.currency(), r.quantity(), r.available(), active, r.listedByShop(),
-            toJson(r.imageUrls()), r.productUrl(), r.linkRewrite(), r.defaultCategoryId(), toJson(r.shopCategoryIds()),
-            r.shopDateUpd(), r.categoryCode(), r.variantCount(), r.priceMin(), r.priceMax(), hash, now, now};
+            r.regularPrice(), r.discountPercent(), r.currency(), r.quantity(), r.available(), r.listedByShop(),
+            r.listedByShop(), toJson(r.imageUrls()), r.productUrl(), r.linkRewrite(), r.defaultCategoryId(),
+            toJson(r.shopCategoryIds()), r.shopDateUpd(), r.categoryCode(), r.variantCount(), r.priceMin(), r.priceMax(),
+            hash, stateHash, snapshot, now, now};
     }
 
-    private Object[] updateArgs(ProductRow r, long shopId, String hash, boolean active, OffsetDateTime now) {
+    private Object[] updateArgs(ProductRow r, long shopId, String hash, String stateHash, String snapshot,
+                                OffsetDateTime now) {
         return new Object[] {r.name(), r.description(), r.reference(), r.ean13(), r.price(), r.regularPrice(),
-            r.discountPercent(), r.currency(), r.quantity(), r.available(), active, r.listedByShop(),
+            r.discountPercent(), r.currency(), r.quantity(), r.available(), r.listedByShop(), r.listedByShop(),
             toJson(r.imageUrls()), r.productUrl(), r.linkRewrite(), r.defaultCategoryId(), toJson(r.shopCategoryIds()),
-            r.shopDateUpd(), r.categoryCode(), r.variantCount(), r.priceMin(), r.priceMax(), hash, now, shopId,
-            r.shopProductId()};
+            r.shopDateUpd(), r.categoryCode(), r.variantCount(), r.priceMin(), r.priceMax(), hash, stateHash, snapshot,
+            now, shopId, r.shopProductId()};
     }
 
     private String toJson(Object value) {

@@ -3,8 +3,11 @@ package market.so.sync.catalog;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
 import market.so.sync.catalog.category.ShopCategoryTree;
 import market.so.sync.catalog.price.ComputedPrices;
 import market.so.sync.prestashop.RequestMeter;
@@ -24,7 +27,9 @@ public final class ShopSyncContext {
     private final Long runId;
     private final ShopAccess access;
     private final Instant startedAt = Instant.now();
-    private final RequestMeter meter = new RequestMeter();
+    private final RequestMeter meter;
+    private final Instant deadline;
+    private final Supplier<String> stopping;
     private final BitSet seen = new BitSet();
     private final StockLevels stock = new StockLevels();
 
@@ -47,7 +52,24 @@ public final class ShopSyncContext {
     private ProductImages.Form imageForm;
     private final List<String> notes = new ArrayList<>();
 
+    private final Map<Long, String> sweptSnapshots = new HashMap<>();
+    private final Map<Long, String> skipped = new TreeMap<>();
+    private boolean optionsLoaded;
+    private String lightFields = LightProduct.FIELDS;
+
     public ShopSyncContext(long shopId, long syncId, String trigger, Long runId, ShopAccess access) {
+        this(shopId, syncId, trigger, runId, access, null, () -> null);
+    }
+
+    /**
+     * {@code deadline}: when this sync must give up (its own time limit or the run's); {@code stopping}:
+     * non-null when the service is shutting down. Both stop the sync at its next request.
+     */
+    public ShopSyncContext(long shopId, long syncId, String trigger, Long runId, ShopAccess access, Instant deadline,
+                           Supplier<String> stopping) {
+        this.deadline = deadline;
+        this.stopping = stopping;
+        this.meter = new RequestMeter(this::stopReason);
         this.shopId = shopId;
         this.syncId = syncId;
         this.trigger = trigger;
@@ -84,9 +106,41 @@ public final class ShopSyncContext {
     public ShopCategoryTree categories() { return categories; }
     public void categories(ShopCategoryTree tree) { this.categories = tree; }
 
-    /** Names of the combinations' attributes ("Taille: M"), read once per sync. */
+    /** Names of the combinations' attributes ("Taille: M"), read once per sync, when a variant needs them. */
     public OptionNames options() { return options; }
-    public void options(OptionNames names) { this.options = names; }
+    public void options(OptionNames names) {
+        this.options = names;
+        this.optionsLoaded = true;
+    }
+    public boolean optionsLoaded() { return optionsLoaded; }
+
+    /** The light sweep's display fields that this shop accepts (older versions lack {@code state}). */
+    public String lightFields() { return lightFields; }
+    public void lightFields(String fields) { this.lightFields = fields; }
+
+    /** The light rows of the page being written, kept on the product rows for the next 304. */
+    public String sweptSnapshot(long productId) { return sweptSnapshots.get(productId); }
+    public void sweptSnapshots(Map<Long, String> snapshots) {
+        sweptSnapshots.clear();
+        sweptSnapshots.putAll(snapshots);
+    }
+
+    /** A product the shop could not render (a 500 even alone): kept as stored, counted as seen, reported. */
+    public void skipped(long productId, String why) {
+        skipped.put(productId, why);
+        seen(productId);
+    }
+    public Map<Long, String> skipped() { return Map.copyOf(skipped); }
+
+    /** Why this sync has to stop now (time limit, shutdown), or null. */
+    public String stopReason() {
+        String stop = stopping.get();
+        if (stop != null) {
+            return stop;
+        }
+        return deadline != null && Instant.now().isAfter(deadline)
+            ? "the sync took longer than its time limit (somarket.sync.shop-time-limit or the run's limit)" : null;
+    }
 
     /** Set when the shop refused to compute prices ({@code price[...]}): we compute them, and say so. */
     public ComputedPrices computedPrices() { return computedPrices; }

@@ -1,6 +1,7 @@
 package market.so.sync.catalog;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import market.so.sync.prestashop.WebserviceException;
 import market.so.sync.run.ShopOutcome;
 import market.so.sync.run.ShopSyncRepository;
 import market.so.sync.run.SyncMetrics;
+import market.so.sync.run.SyncShutdown;
 import market.so.sync.shop.KeyCipher;
 import market.so.sync.shop.Shop;
 import market.so.sync.shop.ShopRepository;
@@ -39,10 +41,14 @@ public class ShopSyncs {
     private final SyncMetrics metrics;
     private final Duration lease;
     private final int unreachableAfter;
+    private final SyncShutdown shutdown;
+    /** Shops this node is syncing now: a lease of ours on any other shop is a leftover (database outage). */
+    private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ShopSyncs(ShopRepository shops, ShopSyncRepository syncs, ProductStore products, KeyCipher cipher,
                      SyncMetrics metrics, @Value("${somarket.sync.shop-time-limit:30m}") Duration lease,
-                     @Value("${somarket.sync.unreachable-after:3}") int unreachableAfter) {
+                     @Value("${somarket.sync.unreachable-after:3}") int unreachableAfter, SyncShutdown shutdown) {
+        this.shutdown = shutdown;
         this.shops = shops;
         this.syncs = syncs;
         this.products = products;
@@ -52,15 +58,25 @@ public class ShopSyncs {
         this.unreachableAfter = unreachableAfter;
     }
 
-    /** Body: the shop id. Sets property {@code sync}, or answers a SKIPPED outcome in the body. */
+    /**
+     * Body: the shop id. Sets property {@code sync}, or answers a SKIPPED outcome in the body. Header
+     * {@code syncRunDeadline} (epoch ms): the run's time limit, which the shop's own limit never passes.
+     */
     public void begin(Exchange exchange) {
         long shopId = exchange.getMessage().getBody(Long.class);
         String trigger = exchange.getMessage().getHeader("syncTrigger", "api", String.class);
         Long runId = exchange.getMessage().getHeader("syncRunId", Long.class);
+        Long runDeadline = exchange.getMessage().getHeader("syncRunDeadline", Long.class);
+        Instant deadline = Instant.now().plus(lease);
+        if (runDeadline != null && Instant.ofEpochMilli(runDeadline).isBefore(deadline)) {
+            deadline = Instant.ofEpochMilli(runDeadline);
+        }
         Shop shop = shops.find(shopId).orElse(null);
-        String skip = shop == null ? "unknown shop" : shop.paused() ? "paused" : null;
+        String skip = shop == null ? "unknown shop" : shop.paused() ? "paused"
+            : shutdown.isStopping() ? "the service is stopping"
+            : !deadline.isAfter(Instant.now()) ? "the run reached its time limit (somarket.sync.run-time-limit)" : null;
         String owner = node + "/" + UUID.randomUUID();
-        if (skip == null && !shops.tryLease(shopId, owner, OffsetDateTime.now(ZoneOffset.UTC).plus(lease))) {
+        if (skip == null && !lease(shopId, owner)) {
             skip = "a sync of this shop is already running";
         }
         if (skip != null) {
@@ -73,8 +89,26 @@ public class ShopSyncs {
         ShopAccess access = new ShopAccess(shop.url(), cipher.decrypt(shop.encryptedKey()), shop.authMode(),
             shop.entryPoint(), shop.idShop());
         long syncId = syncs.start(shopId, runId, trigger);
-        exchange.setProperty(SYNC, new ShopSyncContext(shopId, syncId, trigger, runId, access));
+        exchange.setProperty(SYNC, new ShopSyncContext(shopId, syncId, trigger, runId, access, deadline,
+            shutdown::stopReason));
         exchange.setProperty("syncLeaseOwner", owner);
+    }
+
+    /**
+     * Takes the shop's lease. A lease of this node on a shop it is not syncing is a leftover of a sync
+     * whose end could not be written (the database was away): taken over at once rather than after
+     * the time limit, so the next run after an outage syncs the shop.
+     */
+    private boolean lease(long shopId, String owner) {
+        OffsetDateTime until = OffsetDateTime.now(ZoneOffset.UTC).plus(lease);
+        if (!inFlight.add(shopId)) {
+            return false;
+        }
+        if (shops.tryLease(shopId, owner, until) || shops.takeOverLease(shopId, node + "/", owner, until)) {
+            return true;
+        }
+        inFlight.remove(shopId);
+        return false;
     }
 
     /** The pass was complete: record counts, update the shop. */
@@ -84,11 +118,16 @@ public class ShopSyncs {
         int listed = products.countListed(sync.shopId());
         shops.recordSyncSuccess(sync.shopId(), listed, OffsetDateTime.now(ZoneOffset.UTC));
         ShopOutcome outcome = outcome(sync, ShopOutcome.Result.OK, null, null);
-        syncs.finish(outcome);
+        String skipped = skippedDetail(sync);
+        if (skipped != null) {
+            sync.note(skipped);
+        }
+        syncs.finish(outcome, skipped);
         metrics.shop(outcome);
-        log.info("shop {} sync OK ({}): {} products seen, {} new, {} changed, {} unchanged, {} deactivated; {} listed; "
-                + "{} requests, {} kB, {} ms", sync.shopId(), sync.trigger(), sync.productsSeen(), sync.productsNew(),
-            sync.productsChanged(), sync.productsUnchanged(), sync.productsDeactivated(), listed,
+        log.info("shop {} sync OK ({}): {} products seen, {} new, {} changed, {} unchanged, {} deactivated, {} skipped; "
+                + "{} listed; {} requests, {} kB, {} ms", sync.shopId(), sync.trigger(), sync.productsSeen(),
+            sync.productsNew(), sync.productsChanged(), sync.productsUnchanged(), sync.productsDeactivated(),
+            sync.skipped().size(), listed,
             sync.meter().requests(), sync.meter().bytes() / 1024, outcome.durationMs());
         return outcome;
     }
@@ -112,7 +151,7 @@ public class ShopSyncs {
         boolean tellMerchant = shops.recordSyncFailure(sync.shopId(), status, "last sync failed: " + detail, missing,
             OffsetDateTime.now(ZoneOffset.UTC), unreachableAfter);
         ShopOutcome outcome = outcome(sync, ShopOutcome.Result.FAILED, status.name(), detail);
-        syncs.finish(outcome);
+        syncs.finish(outcome, null);
         metrics.shop(outcome);
         exchange.setProperty("tellMerchant", tellMerchant);
         log.warn("shop {} sync FAILED ({}): {}: {}; previous catalogue kept; {} requests, {} ms", sync.shopId(),
@@ -135,7 +174,11 @@ public class ShopSyncs {
         ShopSyncContext sync = exchange.getProperty(SYNC, ShopSyncContext.class);
         String owner = exchange.getProperty("syncLeaseOwner", String.class);
         if (sync != null && owner != null) {
-            shops.releaseLease(sync.shopId(), owner);
+            try {
+                shops.releaseLease(sync.shopId(), owner);
+            } finally {
+                inFlight.remove(sync.shopId());
+            }
         }
     }
 
@@ -143,6 +186,18 @@ public class ShopSyncs {
         long duration = Duration.between(sync.startedAt(), java.time.Instant.now()).toMillis();
         return new ShopOutcome(sync.shopId(), sync.syncId(), sync.runId(), result, errorClass, detail,
             sync.productsSeen(), sync.productsNew(), sync.productsChanged(), sync.productsUnchanged(),
-            sync.productsDeactivated(), sync.variants(), sync.meter().requests(), sync.meter().bytes(), duration);
+            sync.productsDeactivated(), sync.variants(), sync.meter().requests(), sync.meter().bytes(), duration,
+            sync.skipped().size());
+    }
+
+    /** "#12, #40: the shop answered 500 to ... (PHP warning)": what ops and the merchant look for. */
+    static String skippedDetail(ShopSyncContext sync) {
+        if (sync.skipped().isEmpty()) {
+            return null;
+        }
+        String ids = sync.skipped().keySet().stream().limit(50).map(id -> "#" + id)
+            .collect(java.util.stream.Collectors.joining(", "));
+        return sync.skipped().size() + " products skipped, the shop could not show them (kept as they were): " + ids
+            + ": " + sync.skipped().values().iterator().next();
     }
 }

@@ -37,6 +37,15 @@ public class WebserviceClient {
         public static Options probe(RequestMeter meter) {
             return new Options(1, meter, null);
         }
+
+        /** The same call, answered 304 when the shop's page still has this SHA-1 (PrestaShop 8+). */
+        public Options ifChangedFrom(String sha1) {
+            return new Options(retries, meter, sha1);
+        }
+
+        public Options withRetries(int count) {
+            return new Options(count, meter, localSha1);
+        }
     }
 
     public Options syncOptions(RequestMeter meter) {
@@ -60,6 +69,37 @@ public class WebserviceClient {
             throw translate(failure, call);
         }
         return result.getProperty("wsAnswer", WebserviceAnswer.class);
+    }
+
+    /**
+     * Collects the rows of one answer. A retried call starts again from an empty list, so a page
+     * whose body broke off half-way and was asked again never holds a row twice.
+     */
+    public static final class Collector implements Consumer<XmlNode> {
+        private final java.util.List<XmlNode> rows = new java.util.ArrayList<>();
+
+        @Override
+        public void accept(XmlNode node) {
+            rows.add(node);
+        }
+
+        void clear() {
+            rows.clear();
+        }
+
+        public java.util.List<XmlNode> rows() {
+            return rows;
+        }
+    }
+
+    /** The rows at depth 2 of one answer ({@code <product>} of {@code <products>}), with the answer itself. */
+    public record Rows(java.util.List<XmlNode> rows, WebserviceAnswer answer) {
+    }
+
+    public Rows rows(WebserviceCall call, Options options) {
+        Collector collector = new Collector();
+        WebserviceAnswer answer = stream(call, 2, collector, options);
+        return new Rows(collector.rows(), answer);
     }
 
     /** Reads a whole small document (the /api/ listing, languages, configurations). */

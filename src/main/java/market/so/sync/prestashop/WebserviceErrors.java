@@ -43,8 +43,12 @@ final class WebserviceErrors {
         if (hasCode(errors, 22)) {
             return new WebserviceException.WebserviceDisabled("the webservice is disabled (code 22)");
         }
+        if (status >= 500 && !errors.isEmpty()) {
+            return new WebserviceException.RenderingError("the shop answered " + status + " to " + what
+                + " (" + errors.get(0).message() + ")");
+        }
         if (status == 429 || status >= 500) {
-            String php = errors.isEmpty() ? "" : " (" + errors.get(0).message() + ")";
+            String php = "";
             return new WebserviceException.Transient(ShopStatus.SYNC_FAILED, status, retryAfterMillis,
                 "the shop answered " + status + " to " + what + php, null);
         }

@@ -98,6 +98,23 @@ public class WebserviceException extends RuntimeException {
         }
     }
 
+    /**
+     * A 5xx that PrestaShop itself rendered as an error document (a PHP warning raised while building
+     * the answer, typically by one product and a module override): asking again gives the same answer,
+     * so it is not retried; a reader that can ask for fewer rows splits the page instead.
+     */
+    public static class RenderingError extends WebserviceException {
+        public RenderingError(String message) {
+            super(ShopStatus.SYNC_FAILED, message);
+        }
+    }
+
+    /** True for the failures worth asking for a smaller page: 5xx answers, rendered or not. */
+    public static boolean isServerError(Throwable failure) {
+        return failure instanceof RenderingError
+            || failure instanceof Transient t && t.httpStatus() >= 500;
+    }
+
     /** 5xx, 429, I/O error, timeout: retried with backoff, then fails the shop's sync. */
     public static class Transient extends WebserviceException {
         private final int httpStatus;

@@ -26,14 +26,21 @@ public class ShopSyncRepository {
     }
 
     public void finish(ShopOutcome o) {
+        finish(o, null);
+    }
+
+    /** {@code skippedDetail}: which products the shop could not render, and why (null when none). */
+    public void finish(ShopOutcome o, String skippedDetail) {
         jdbc.sql("""
                 UPDATE shop_sync SET outcome = ?, error_class = ?, error_detail = ?, finished_at = ?, duration_ms = ?,
                     products_seen = ?, products_new = ?, products_changed = ?, products_unchanged = ?,
-                    products_deactivated = ?, variants = ?, requests = ?, bytes = ?
+                    products_deactivated = ?, variants = ?, requests = ?, bytes = ?, products_skipped = ?,
+                    skipped_detail = ?
                 WHERE id = ?""")
             .params(o.result().name(), o.errorClass(), truncate(o.errorDetail()), OffsetDateTime.now(ZoneOffset.UTC),
                 o.durationMs(), o.productsSeen(), o.productsNew(), o.productsChanged(), o.productsUnchanged(),
-                o.productsDeactivated(), o.variants(), o.requests(), o.bytes(), o.syncId())
+                o.productsDeactivated(), o.variants(), o.requests(), o.bytes(), o.productsSkipped(),
+                truncate(skippedDetail), o.syncId())
             .update();
     }
 
@@ -54,7 +61,7 @@ public class ShopSyncRepository {
                 rs.getString("error_class"), rs.getString("error_detail"), rs.getInt("products_seen"),
                 rs.getInt("products_new"), rs.getInt("products_changed"), rs.getInt("products_unchanged"),
                 rs.getInt("products_deactivated"), rs.getInt("variants"), rs.getLong("requests"), rs.getLong("bytes"),
-                rs.getLong("duration_ms")))
+                rs.getLong("duration_ms"), rs.getInt("products_skipped")))
             .list();
     }
 

@@ -53,6 +53,7 @@ public class SyncRuns {
         long runId = runs.start(trigger, "RUNNING", null);
         exchange.setProperty(RUN_ID, runId);
         exchange.setProperty("runLockOwner", owner);
+        exchange.setProperty("runDeadline", SyncRunRepository.now().plus(runTimeLimit).toInstant().toEpochMilli());
         var due = runs.dueShops();
         log.info("sync run {} ({}) started: {} shops due", runId, trigger, due.size());
         exchange.getMessage().setBody(due);

@@ -128,6 +128,15 @@ public class ShopRepository {
             .update() == 1;
     }
 
+    /** Takes a lease that this node still holds (its owner starts with {@code nodePrefix}) for a new sync. */
+    public boolean takeOverLease(long id, String nodePrefix, String owner, OffsetDateTime until) {
+        return jdbc.sql("""
+                UPDATE shop SET sync_lease_owner = :owner, sync_lease_until = :until
+                WHERE id = :id AND sync_lease_owner LIKE :prefix""")
+            .param("owner", owner).param("until", until).param("id", id).param("prefix", nodePrefix + "%")
+            .update() == 1;
+    }
+
     public void releaseLease(long id, String owner) {
         jdbc.sql("UPDATE shop SET sync_lease_owner = NULL, sync_lease_until = NULL WHERE id = ? AND sync_lease_owner = ?")
             .params(id, owner).update();

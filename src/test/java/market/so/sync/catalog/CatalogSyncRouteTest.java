@@ -37,7 +37,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 /**
  * Route {@code sync-shop} end to end against a PrestaShop played by WireMock with the recorded 8.1.2
  * answers, as an old version that refuses the {@code price[...]} fields (400): categories, options
- * and picture types read once, combinations in one batch, the picture form checked by one HEAD
+ * and picture types read once, every combination in one light request, the picture form checked by one HEAD
  * without the key, our own prices, then deactivation, reactivation and a failed sync that keeps
  * the catalogue. (The simulator-based tests cover the shop that computes its prices.)
  */
@@ -69,9 +69,8 @@ class CatalogSyncRouteTest {
         stub("combinations", "combinations_1_3.xml");
         stub("tax_rules", "tax_rules_fr.xml");
         stub("taxes", "taxes.xml");
-        stubPage("stock_availables", "0,2000", "stock_availables_full_limit5.xml");
-        stubPage("stock_availables", "5,2000", null);
-        stubPage("specific_prices", "0,2000", "specific_prices_full.xml");
+        stubPage("stock_availables", "0,5000", "stock_availables_full_limit5.xml");
+        stubPage("specific_prices", "0,5000", "specific_prices_full.xml");
         productsPage("products_full_limit5.xml");
         shop.stubFor(any(urlPathEqualTo("/api/products")).withQueryParam("price[somarket_final_ti][use_tax]", equalTo("1"))
             .atPriority(1).willReturn(xml(400, """
@@ -115,8 +114,11 @@ class CatalogSyncRouteTest {
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/categories")).withQueryParam("display",
             equalTo("[id,id_parent,level_depth,active,position,is_root_category,name,link_rewrite]")));
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/product_option_values")));
-        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/combinations")).withQueryParam("filter[id_product]",
-            equalTo("[1|2|3|4|5]")));
+        // every combination, light, in one request beside the light sweep of the products
+        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/combinations")).withQueryParam("sort",
+            equalTo("[id_product_ASC,id_ASC]")));
+        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo("full"))
+            .withQueryParam("filter[id]", equalTo("[1|2|3|4|5]")));
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/specific_prices")));
         shop.verify(1, headRequestedFor(urlPathMatching("/.*\\.jpg")).withHeader("Authorization", absent())
             .withQueryParam("ws_key", absent()));
@@ -160,10 +162,13 @@ class CatalogSyncRouteTest {
         return items.stream().filter(i -> ((Number) i.get("shopProductId")).longValue() == productId).findFirst().orElseThrow();
     }
 
+    /** The light sweep's pages (an old version: the whole rows come back, read by name) and the full reads by id. */
     private void productsPage(String file) {
-        stubPage("products", "0,100", file);
-        stubPage("products", "5,100", null);
-        stubPage("products", "4,100", null);
+        stubPage("products", "0,2000", file);
+        stubPage("products", "5,2000", null);
+        stubPage("products", "4,2000", null);
+        shop.stubFor(any(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo("full"))
+            .willReturn(xml(200, body(file))));
     }
 
     private void stub(String resource, String file) {

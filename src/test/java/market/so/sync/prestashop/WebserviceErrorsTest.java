@@ -51,8 +51,12 @@ class WebserviceErrorsTest {
         var busy = WebserviceErrors.classify(429, null, false, 30_000L, "products");
         assertThat(busy.retryable()).isTrue();
         assertThat(((WebserviceException.Transient) busy).retryAfterMillis()).isEqualTo(30_000L);
-        assertThat(WebserviceErrors.classify(500, errors("2", "[PHP Warning #2] Undefined index"), true, null, "")
-            .retryable()).isTrue();
+        assertThat(WebserviceErrors.classify(500, null, false, null, "").retryable()).isTrue();
+        // a PHP warning rendered by PrestaShop comes back the same every time: split the page, do not retry
+        var rendered = WebserviceErrors.classify(500, errors("2", "[PHP Warning #2] Undefined index"), true, null, "");
+        assertThat(rendered).isInstanceOf(WebserviceException.RenderingError.class);
+        assertThat(rendered.retryable()).isFalse();
+        assertThat(WebserviceException.isServerError(rendered)).isTrue();
         assertThat(WebserviceErrors.classify(404, null, false, null, "").status()).isEqualTo(ShopStatus.NOT_PRESTASHOP);
     }
 }

@@ -6,14 +6,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import market.so.sync.catalog.CatalogPage;
-import market.so.sync.catalog.CatalogReader;
 import market.so.sync.catalog.ShopSyncContext;
-import market.so.sync.catalog.ShopSyncs;
 import market.so.sync.prestashop.WebserviceCall;
 import market.so.sync.prestashop.WebserviceClient;
 import market.so.sync.prestashop.xml.XmlNode;
-import org.apache.camel.ExchangeProperty;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -45,23 +41,6 @@ public class FallbackPricing {
             sync.computedPrices(load(sync));
             sync.note(NOTE);
         }
-    }
-
-    /**
-     * Route step before mapping a page: a shop that accepted the {@code price[...]} parameters but
-     * did not answer them (the alias elements are missing) gets our prices too.
-     */
-    public CatalogPage ensureFor(CatalogPage page, @ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
-        if (sync.pricesComputedByUs()) {
-            return page;
-        }
-        boolean missing = page.products().stream().anyMatch(p -> p.child(CatalogReader.FINAL_PRICE) == null)
-            || page.combinations().values().stream().flatMap(List::stream)
-                .anyMatch(c -> c.child(CatalogReader.FINAL_PRICE) == null);
-        if (missing) {
-            engage(sync);
-        }
-        return page;
     }
 
     public ComputedPrices load(ShopSyncContext sync) {

@@ -1,0 +1,28 @@
+package market.so.sync.catalog;
+
+import java.util.List;
+import market.so.sync.prestashop.xml.XmlNode;
+
+/**
+ * One combination as every sync reads it: combinations have no update date and their edits do not
+ * touch the product's {@code date_upd} (peers.md, OpenLinker #2221), so all of them are read at every
+ * sync, light (no i18n, no images), in the product order of the sweep.
+ */
+public record LightCombination(long id, long productId, String reference, String ean13, boolean defaultOn,
+                               List<Long> optionValueIds, String finalPrice, String regularPrice, String impact) {
+
+    /** The fields of the combinations sweep, besides the computed price aliases. */
+    public static final String FIELDS = "id,id_product,reference,ean13,default_on,price,product_option_values[id]";
+
+    public static LightCombination of(XmlNode combination) {
+        Long id = combination.longValue("id");
+        Long product = combination.longValue("id_product");
+        if (id == null || product == null) {
+            return null;
+        }
+        return new LightCombination(id, product, combination.value("reference"), combination.value("ean13"),
+            combination.flag("default_on", false), ProductMapper.associationIds(combination, "product_option_values"),
+            combination.value(CatalogReader.FINAL_PRICE), combination.value(CatalogReader.REGULAR_PRICE),
+            combination.value("price"));
+    }
+}

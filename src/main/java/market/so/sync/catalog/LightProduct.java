@@ -1,0 +1,67 @@
+package market.so.sync.catalog;
+
+import java.util.Objects;
+import market.so.sync.prestashop.xml.XmlNode;
+
+/**
+ * What the light sweep reads of every product at every sync, about 250 bytes of XML each: enough to
+ * tell a product the shop changed ({@code date_upd}) from one it did not, and everything about it that
+ * moves without touching {@code date_upd} (the prices the shop computes, which follow specific prices).
+ * Also kept on the product row as a {@link #snapshot()}, so a page the shop answers 304 (unchanged
+ * since last time) can be rebuilt without reading it again.
+ */
+public record LightProduct(long id, String dateUpd, boolean listed, boolean availableForOrder, String finalPrice,
+                           String regularPrice, String basePrice, Long taxGroup, boolean hasCombinations) {
+
+    /** The fields of a light page, besides the computed price aliases. {@code state} is 1.7+ only. */
+    public static final String FIELDS = "id,date_upd,active,state,visibility,available_for_order,"
+        + "cache_default_attribute,price,id_tax_rules_group";
+    /** The same for versions that do not know {@code state} (1.5, 1.6). */
+    public static final String FIELDS_WITHOUT_STATE = FIELDS.replace("state,", "");
+
+    /** Reads a light row, or a full one (the full shape has every light field). */
+    public static LightProduct of(XmlNode product) {
+        Long id = product.longValue("id");
+        if (id == null) {
+            return null;
+        }
+        Long defaultCombination = product.longValue("cache_default_attribute");
+        boolean hasCombinations = defaultCombination == null ? hasCombinationAssociation(product) : defaultCombination > 0;
+        return new LightProduct(id, product.value("date_upd"), ProductMapper.listed(product),
+            product.flag("available_for_order", true), product.value(CatalogReader.FINAL_PRICE),
+            product.value(CatalogReader.REGULAR_PRICE), product.value("price"), product.longValue("id_tax_rules_group"),
+            hasCombinations);
+    }
+
+    private static boolean hasCombinationAssociation(XmlNode product) {
+        return product.child("associations") == null || !ProductMapper.associationIds(product, "combinations").isEmpty();
+    }
+
+    /** True when the shop computed this product's prices ({@code price[...]} fields present). */
+    public boolean pricedByShop() {
+        return finalPrice != null;
+    }
+
+    /** One line that {@link #fromSnapshot} reads back: stored on the product row. */
+    public String snapshot() {
+        return String.join("\t", Objects.toString(dateUpd, ""), listed ? "1" : "0", availableForOrder ? "1" : "0",
+            Objects.toString(finalPrice, ""), Objects.toString(regularPrice, ""), Objects.toString(basePrice, ""),
+            Objects.toString(taxGroup, ""), hasCombinations ? "1" : "0");
+    }
+
+    public static LightProduct fromSnapshot(long id, String snapshot) {
+        if (snapshot == null) {
+            return null;
+        }
+        String[] f = snapshot.split("\t", -1);
+        if (f.length != 8) {
+            return null;
+        }
+        return new LightProduct(id, blank(f[0]), "1".equals(f[1]), "1".equals(f[2]), blank(f[3]), blank(f[4]), blank(f[5]),
+            f[6].isEmpty() ? null : Long.valueOf(f[6]), "1".equals(f[7]));
+    }
+
+    private static String blank(String value) {
+        return value.isEmpty() ? null : value;
+    }
+}

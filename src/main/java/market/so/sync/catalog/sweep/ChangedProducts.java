@@ -1,0 +1,37 @@
+package market.so.sync.catalog.sweep;
+
+import java.util.Iterator;
+import market.so.sync.catalog.CatalogPage;
+import market.so.sync.catalog.ProductImages;
+import market.so.sync.catalog.ProductMapper;
+import market.so.sync.catalog.ProductStore;
+import market.so.sync.catalog.ShopSyncContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * The products a light page found new or changed: read whole in small batches, their pictures
+ * checked once per sync, mapped and stored.
+ */
+@Component
+public class ChangedProducts {
+
+    private final FullFetch fetch;
+    private final ProductImages images;
+    private final ProductMapper mapper;
+    private final ProductStore store;
+
+    public ChangedProducts(FullFetch fetch, ProductImages images, ProductMapper mapper, ProductStore store) {
+        this.fetch = fetch;
+        this.images = images;
+        this.mapper = mapper;
+        this.store = store;
+    }
+
+    public void readAndStore(FetchPlan plan, ShopSyncContext sync) {
+        Iterator<CatalogPage> batches = fetch.batches(plan, sync);
+        while (batches.hasNext()) {
+            CatalogPage batch = images.checkFor(batches.next(), sync);
+            store.upsertPage(mapper.mapPage(batch, sync), sync);
+        }
+    }
+}

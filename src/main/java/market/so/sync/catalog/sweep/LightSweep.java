@@ -1,0 +1,181 @@
+package market.so.sync.catalog.sweep;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import market.so.sync.catalog.LightCombination;
+import market.so.sync.catalog.LightProduct;
+import market.so.sync.catalog.ProductStore;
+import market.so.sync.catalog.ShopSyncContext;
+import market.so.sync.catalog.ShopSyncs;
+import market.so.sync.catalog.StoredProduct;
+import market.so.sync.catalog.price.FallbackPricing;
+import market.so.sync.prestashop.WebserviceClient;
+import market.so.sync.prestashop.WebserviceException;
+import market.so.sync.prestashop.xml.XmlNode;
+import market.so.sync.shop.ShopStatus;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The light sweep of route {@code fetch-catalog}: every product of the shop at every sync, in large
+ * pages sorted by id until an empty page (docs/decisions/0010). A page the shop answers 304 (PrestaShop
+ * 8+, {@code Local-Content-Sha1}) is rebuilt from the light rows stored last time. A shop with more
+ * products than the budget fails loudly instead of being cut short.
+ */
+@Component("lightSweep")
+public class LightSweep {
+
+    private final LightPageReader reader;
+    private final SweepPageStore pages;
+    private final ProductStore products;
+    private final WebserviceClient client;
+    private final FallbackPricing fallback;
+    private final int pageSize;
+    private final int combinationPageSize;
+    private final int rowBudget;
+    private final SweepPlanner planner;
+    private final ChangedProducts changed;
+
+    public LightSweep(LightPageReader reader, SweepPageStore pages, ProductStore products, WebserviceClient client,
+                      FallbackPricing fallback, @Value("${somarket.sync.sweep-page-size:2000}") int pageSize,
+                      @Value("${somarket.sync.combination-page-size:2000}") int combinationPageSize,
+                      @Value("${somarket.sync.max-products-per-shop:250000}") int rowBudget, SweepPlanner planner,
+                      ChangedProducts changed) {
+        this.planner = planner;
+        this.changed = changed;
+        this.reader = reader;
+        this.pages = pages;
+        this.products = products;
+        this.client = client;
+        this.fallback = fallback;
+        this.pageSize = pageSize;
+        this.combinationPageSize = combinationPageSize;
+        this.rowBudget = rowBudget;
+    }
+
+    /**
+     * Route step: the whole sweep, page by page - what did not change is left alone, the state of the
+     * rest is written when it moved, new and changed products are read whole. A loop in Java rather
+     * than a Camel split: on Camel 4.17 this route's split inside its transaction never completed.
+     */
+    public void sweep(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
+        Iterator<SweepPage> all = pages(sync);
+        while (all.hasNext()) {
+            changed.readAndStore(planner.plan(all.next(), sync), sync);
+        }
+    }
+
+    /** The pages, each read when the previous one has been handled. */
+    public Iterator<SweepPage> pages(ShopSyncContext sync) {
+        CombinationCursor combinations = new CombinationCursor(client, fallback, sync, combinationPageSize);
+        return new Iterator<>() {
+            private int offset;
+            private SweepPage next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    next = read(sync, offset, combinations);
+                    if (next == null) {
+                        done = true;
+                    } else {
+                        offset += next.covered();
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public SweepPage next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                SweepPage page = next;
+                next = null;
+                return page;
+            }
+        };
+    }
+
+    /** The page at this offset, or null at the empty page that ends the list. */
+    private SweepPage read(ShopSyncContext sync, int offset, CombinationCursor combinations) {
+        if (offset > rowBudget) {
+            throw new WebserviceException(ShopStatus.SYNC_FAILED, "the shop lists more than " + rowBudget
+                + " products (somarket.sync.max-products-per-shop): the sync was stopped, nothing changed");
+        }
+        SweepPageStore.StoredPage remembered = sync.pricesComputedByUs() ? null
+            : pages.find(sync.shopId(), offset).filter(p -> p.size() == pageSize).orElse(null);
+        LightPageReader.Range range = reader.read(sync, offset, pageSize, remembered == null ? null : remembered.sha1());
+        if (range == null) {
+            List<LightProduct> unchanged = rebuild(sync, remembered);
+            if (unchanged != null) {
+                return withCombinations(new SweepPage(offset, unchanged.size(), unchanged, Map.of(), true), combinations);
+            }
+            pages.forget(sync.shopId(), offset);
+            range = reader.read(sync, offset, pageSize, null);
+        }
+        if (range.covered() == 0) {
+            pages.forgetFrom(sync.shopId(), offset);
+            return null;
+        }
+        List<LightProduct> light = new ArrayList<>(range.rows().size());
+        for (XmlNode row : range.rows()) {
+            LightProduct product = LightProduct.of(row);
+            if (product != null) {
+                light.add(product);
+            }
+        }
+        remember(sync, offset, range, light);
+        return withCombinations(new SweepPage(offset, range.covered(), light, Map.of(), false), combinations);
+    }
+
+    /**
+     * The page the shop says is byte-for-byte the one of last time, from the light rows stored then;
+     * null when what is stored no longer matches what the page covered (then it is read again).
+     */
+    private List<LightProduct> rebuild(ShopSyncContext sync, SweepPageStore.StoredPage page) {
+        List<LightProduct> rebuilt = new ArrayList<>(page.rowCount());
+        for (StoredProduct stored : products.stored(sync.shopId(), page.firstId(), page.lastId()).values()) {
+            LightProduct product = stored.current() ? LightProduct.fromSnapshot(stored.shopProductId(), stored.sweepRow()) : null;
+            if (product != null) {
+                rebuilt.add(product);
+            }
+        }
+        if (rebuilt.size() != page.rowCount()) {
+            return null;
+        }
+        rebuilt.sort(Comparator.comparingLong(LightProduct::id));
+        return rebuilt;
+    }
+
+    /** A page read whole (not split, with the shop's SHA-1) is remembered for the next sync's 304. */
+    private void remember(ShopSyncContext sync, int offset, LightPageReader.Range range, List<LightProduct> light) {
+        if (range.split() || range.sha1() == null || light.isEmpty() || light.size() != range.covered()) {
+            pages.forget(sync.shopId(), offset);
+            return;
+        }
+        pages.save(sync.shopId(), new SweepPageStore.StoredPage(offset, pageSize, range.sha1(), light.get(0).id(),
+            light.get(light.size() - 1).id(), light.size()));
+    }
+
+    /** The combinations of the page's products that have some, from the cursor that walks them all. */
+    private static SweepPage withCombinations(SweepPage page, CombinationCursor cursor) {
+        Map<Long, List<LightCombination>> byProduct = new HashMap<>();
+        for (LightProduct product : page.products()) {
+            if (product.hasCombinations()) {
+                List<LightCombination> found = cursor.of(product.id());
+                if (!found.isEmpty()) {
+                    byProduct.put(product.id(), found);
+                }
+            }
+        }
+        return new SweepPage(page.offset(), page.covered(), page.products(), byProduct, page.notModified());
+    }
+}

@@ -1,0 +1,120 @@
+package market.so.sync.catalog.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import market.so.sync.prestashop.sim.PrestaShopSimulator;
+import market.so.sync.prestashop.sim.SimRequest;
+import market.so.sync.prestashop.sim.SimShop;
+import market.so.sync.run.ShopOutcome;
+import market.so.sync.shop.KeyCipher;
+import market.so.sync.shop.ShopRepository;
+import market.so.sync.support.SyncTest;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Few requests: every sync sweeps all products light, reads whole only the new and changed ones, and
+ * applies prices, stock and variants to the others without reading them again.
+ */
+@SyncTest
+@TestPropertySource(properties = {"somarket.sync.sweep-page-size=100", "somarket.sync.page-size=20",
+    "somarket.sync.combination-page-size=40", "somarket.sync.stock-page-size=200"})
+class LightSweepTest {
+
+    static PrestaShopSimulator sim;
+    static int names;
+
+    @Autowired ProducerTemplate camel;
+    @Autowired ShopRepository shops;
+    @Autowired KeyCipher cipher;
+    @Autowired JdbcTemplate jdbc;
+    SweepSupport support;
+
+    @BeforeAll
+    static void startSimulator() {
+        sim = PrestaShopSimulator.start();
+    }
+
+    @AfterAll
+    static void stopSimulator() {
+        sim.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        support = new SweepSupport(camel, shops, cipher, jdbc);
+    }
+
+    @Test
+    void theFirstSyncReadsEveryProductWholeOnceAndTheNextReadsNoneWhole() {
+        SimShop shop = sim.generatedShop("sweep-a" + (++names), 250);
+        long id = support.store(shop);
+
+        ShopOutcome first = support.sync(id);
+        assertThat(first.result()).isEqualTo(ShopOutcome.Result.OK);
+        assertThat(first.productsNew()).isEqualTo(250);
+        assertThat(first.variants()).isEqualTo(75);
+        assertThat(SweepSupport.fullReads(shop)).hasSize(13); // 250 / 20
+        assertThat(SweepSupport.to(shop, "products")).filteredOn(r -> r.query().get("display").startsWith("[id,date_upd"))
+            .hasSize(4) // 100, 100, 50, then the empty page
+            .allSatisfy(r -> assertThat(r.query()).containsEntry("sort", "[id_ASC]"));
+        assertThat(support.product(id, 7)).containsEntry("price", new BigDecimal("17.85")); // 17.50 + 20 % VAT, 15 % off
+        assertThat(support.variants(id, 10)).hasSize(3).first().satisfies(v -> assertThat(v.get("attributes")).isNotNull());
+
+        shop.resetRequests();
+        ShopOutcome second = support.sync(id);
+        assertThat(second.productsUnchanged()).isEqualTo(250);
+        assertThat(second.productsNew() + second.productsChanged()).isZero();
+        assertThat(SweepSupport.fullReads(shop)).isEmpty();
+        assertThat(shop.requests()).filteredOn(r -> r.status() == 304).hasSize(3);
+    }
+
+    @Test
+    void stockAndSpecificPricesReachUnchangedProductsWithoutReadingThemWhole() {
+        SimShop shop = sim.generatedShop("sweep-b" + (++names), 120);
+        long id = support.store(shop);
+        support.sync(id);
+        long comboOf20 = ((Number) support.variants(id, 20).get(1).get("shop_variant_id")).longValue();
+
+        shop.catalog().setStock(3, 42).setSpecificPrice(5, new BigDecimal("0.5")).setStock(20, comboOf20, 0);
+        shop.resetRequests();
+        ShopOutcome outcome = support.sync(id);
+
+        assertThat(SweepSupport.fullReads(shop)).isEmpty();
+        assertThat(outcome.productsChanged()).isEqualTo(3);
+        assertThat(support.product(id, 3)).containsEntry("quantity", 42);
+        assertThat((BigDecimal) support.product(id, 5).get("price")).isLessThan((BigDecimal) support.product(id, 5)
+            .get("regular_price"));
+        assertThat(support.product(id, 5)).containsEntry("discount_percent", 50);
+        assertThat(support.variants(id, 20).get(1)).containsEntry("quantity", 0);
+    }
+
+    @Test
+    void aChangedProductIsReadWholeAloneAndAGoneOneIsDeactivatedAfterTheCompletePass() {
+        SimShop shop = sim.generatedShop("sweep-c" + (++names), 120);
+        long id = support.store(shop);
+        support.sync(id);
+
+        shop.catalog().setName(11, 2, "Nouveau nom").remove(12);
+        shop.resetRequests();
+        ShopOutcome outcome = support.sync(id);
+
+        assertThat(SweepSupport.fullReads(shop)).singleElement().extracting(SimRequest::query)
+            .satisfies(q -> assertThat(q).containsEntry("filter[id]", "[11]"));
+        assertThat(outcome.productsChanged()).isEqualTo(1);
+        assertThat(outcome.productsDeactivated()).isEqualTo(1);
+        assertThat(support.product(id, 11)).containsEntry("name", "Nouveau nom");
+        assertThat(support.product(id, 12)).containsEntry("active", false);
+
+        shop.catalog().restore(12);
+        support.sync(id);
+        assertThat(support.product(id, 12)).containsEntry("active", true).containsEntry("deactivated_at", null);
+    }
+}
