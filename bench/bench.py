@@ -66,7 +66,7 @@ def start_service(args, results):
     db = os.path.join(results, 'db')
     log = open(os.path.join(results, 'service.log'), 'w')
     service = subprocess.Popen(['java', f'-Xmx{args.heap}', '-jar', os.path.join('target', jars[0]),
-                                f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db}',
+                                f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE',
                                 f'--somarket.security.key-secret-file={results}/key-secret',
                                 '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
                                 '--somarket.registration.first-sync=false', '--camel.main.routes-reload-enabled=false',
