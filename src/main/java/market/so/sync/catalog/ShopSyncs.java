@@ -87,12 +87,17 @@ public class ShopSyncs {
             exchange.getMessage().setBody(ShopOutcome.skipped(shopId, runId, skip));
             return;
         }
-        ShopAccess access = new ShopAccess(shop.url(), cipher.decrypt(shop.encryptedKey()), shop.authMode(),
-            shop.entryPoint(), shop.idShop());
-        long syncId = syncs.start(shopId, runId, trigger);
-        exchange.setProperty(SYNC, new ShopSyncContext(shopId, syncId, trigger, runId, access, deadline,
-            shutdown::stopReason));
-        exchange.setProperty("syncLeaseOwner", owner);
+        try {
+            ShopAccess access = new ShopAccess(shop.url(), cipher.decrypt(shop.encryptedKey()), shop.authMode(),
+                shop.entryPoint(), shop.idShop());
+            long syncId = syncs.start(shopId, runId, trigger);
+            exchange.setProperty(SYNC, new ShopSyncContext(shopId, syncId, trigger, runId, access, deadline,
+                shutdown::stopReason));
+            exchange.setProperty("syncLeaseOwner", owner);
+        } catch (RuntimeException e) {
+            inFlight.remove(shopId); // the lease itself expires with shop-time-limit, or is taken over by this node
+            throw e;
+        }
     }
 
     /**
