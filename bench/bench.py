@@ -66,7 +66,7 @@ def start_service(args, results):
     db = os.path.join(results, 'db')
     log = open(os.path.join(results, 'service.log'), 'w')
     service = subprocess.Popen(['java', f'-Xmx{args.heap}', '-jar', os.path.join('target', jars[0]),
-                                f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db}',
+                                f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE',
                                 f'--somarket.security.key-secret-file={results}/key-secret',
                                 '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
                                 '--somarket.registration.first-sync=false', '--camel.main.routes-reload-enabled=false',
@@ -132,36 +132,53 @@ def timed_run(port, pid):
 
 
 def raw_download(shops, args):
-    """The same product and stock pages as a sync, fetched with the same concurrency, not processed."""
-    prices = ('&price[somarket_final_ti][use_tax]=1&price[somarket_final_ti][decimals]=6'
-              '&price[somarket_regular_ti][use_tax]=1&price[somarket_regular_ti][use_reduction]=0'
-              '&price[somarket_regular_ti][decimals]=6')
+    """The requests of a first sync (stock, light sweep, combinations, full reads by id), fetched with
+    the same concurrency and page sizes, bodies read and dropped: the limit to compare with."""
+    aliases = ('&price[somarket_final_ti][use_tax]=1&price[somarket_final_ti][decimals]=6'
+               '&price[somarket_regular_ti][use_tax]=1&price[somarket_regular_ti][use_reduction]=0'
+               '&price[somarket_regular_ti][decimals]=6')
+    light = '[id,date_upd,active,state,visibility,available_for_order,cache_default_attribute,price,id_tax_rules_group,somarket_final_ti,somarket_regular_ti]'
+    combos = '[id,id_product,reference,ean13,default_on,price,product_option_values[id],somarket_final_ti,somarket_regular_ti]'
     local = threading.local()
 
-    def fetch(url, key, path):
+    def get(url, key, resource, query):
         parsed = urllib.parse.urlparse(url)
         conn = getattr(local, 'conn', None)
         if conn is None:
             conn = local.conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=600)
         auth = 'Basic ' + base64.b64encode((key + ':').encode()).decode()
-        conn.request('GET', parsed.path + path, headers={'Authorization': auth})
+        conn.request('GET', parsed.path + '/api/' + resource + '?' + query, headers={'Authorization': auth})
         body = conn.getresponse().read()
-        return body.count(b'<product>') + body.count(b'<stock_available>')
+        return body.count(b'<id>')
+
+    def q(**params):
+        return '&'.join(urllib.parse.quote(k, safe='[]') + '=' + urllib.parse.quote(v, safe='') for k, v in params.items())
+
+    def paged(url, key, resource, size, extra, until_empty):
+        offset, requests = 0, 0
+        while True:
+            n = fetch(url, key, resource, q(limit=f'{offset},{size}', **extra))
+            requests += 1
+            offset += n
+            if n == 0 or (n < size and not until_empty):
+                return requests
 
     def shop_pages(url, key):
-        rows, requests = 0, 0
-        for resource, display, size in (('stock_availables', '[id,id_product,id_product_attribute,quantity,out_of_stock]', 2000),
-                                        ('products', 'full', 100)):
-            offset = 0
-            while True:
-                q = f'/api/{resource}?display={display}&sort=[id_ASC]&limit={offset},{size}'
-                n = fetch(url, key, urllib.parse.quote(q, safe='/?=&,') + (prices if resource == 'products' else ''))
-                requests += 1
-                if n == 0:
-                    break
-                rows += n
-                offset += n
+        requests = paged(url, key, 'stock_availables', 5000,
+                         {'display': '[id,id_product,id_product_attribute,quantity,out_of_stock]', 'sort': '[id_ASC]'}, False)
+        requests += paged(url, key, 'products', 2000, {'display': light, 'sort': '[id_ASC]'}, True)
+        requests += paged(url, key, 'combinations', 2000, {'display': combos, 'sort': '[id_product_ASC,id_ASC]'}, False)
+        for first in range(1, args.products + 1, 100):
+            ids = '[' + '|'.join(str(i) for i in range(first, min(first + 100, args.products + 1))) + ']'
+            fetch(url, key, 'products', q(**{'display': 'full', 'filter[id]': ids, 'sort': '[id_ASC]', 'language': '2'}))
+            requests += 1
         return requests
+
+    def fetch(url, key, resource, query):
+        # the price aliases go on the light and combination pages, as the sync sends them
+        if resource in ('products', 'combinations') and 'display=full' not in query:
+            query += aliases
+        return get(url, key, resource, query)
 
     started = time.time()
     with concurrent.futures.ThreadPoolExecutor(args.concurrency) as pool:

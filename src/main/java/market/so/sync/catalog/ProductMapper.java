@@ -71,18 +71,19 @@ public class ProductMapper {
 
     /** The description as plain text (jsoup drops tags, scripts and styles), capped; else the short one. */
     String description(XmlNode product, String lang) {
-        String html = product.localized("description", lang);
-        if (html == null || html.isBlank() || Jsoup.parse(html).text().isBlank()) {
-            html = product.localized("description_short", lang);
+        String text = plainText(product.localized("description", lang));
+        if (text.isEmpty()) {
+            text = plainText(product.localized("description_short", lang));
         }
-        if (html == null || html.isBlank()) {
-            return null;
-        }
-        String text = Jsoup.parse(html).text().strip();
         if (text.isEmpty()) {
             return null;
         }
         return text.length() <= descriptionLimit ? text : text.substring(0, descriptionLimit - 1).strip() + "…";
+    }
+
+    /** Parsed once per field: jsoup is the mapper's largest cost. */
+    private static String plainText(String html) {
+        return html == null || html.isBlank() ? "" : Jsoup.parse(html).text().strip();
     }
 
     static String ean13(String value) {

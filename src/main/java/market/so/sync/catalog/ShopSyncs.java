@@ -10,6 +10,7 @@ import market.so.sync.prestashop.WebserviceException;
 import market.so.sync.run.ShopOutcome;
 import market.so.sync.run.ShopSyncRepository;
 import market.so.sync.run.SyncMetrics;
+import market.so.sync.run.Recording;
 import market.so.sync.run.SyncShutdown;
 import market.so.sync.shop.KeyCipher;
 import market.so.sync.shop.Shop;
@@ -86,12 +87,17 @@ public class ShopSyncs {
             exchange.getMessage().setBody(ShopOutcome.skipped(shopId, runId, skip));
             return;
         }
-        ShopAccess access = new ShopAccess(shop.url(), cipher.decrypt(shop.encryptedKey()), shop.authMode(),
-            shop.entryPoint(), shop.idShop());
-        long syncId = syncs.start(shopId, runId, trigger);
-        exchange.setProperty(SYNC, new ShopSyncContext(shopId, syncId, trigger, runId, access, deadline,
-            shutdown::stopReason));
-        exchange.setProperty("syncLeaseOwner", owner);
+        try {
+            ShopAccess access = new ShopAccess(shop.url(), cipher.decrypt(shop.encryptedKey()), shop.authMode(),
+                shop.entryPoint(), shop.idShop());
+            long syncId = syncs.start(shopId, runId, trigger);
+            exchange.setProperty(SYNC, new ShopSyncContext(shopId, syncId, trigger, runId, access, deadline,
+                shutdown::stopReason));
+            exchange.setProperty("syncLeaseOwner", owner);
+        } catch (RuntimeException e) {
+            inFlight.remove(shopId); // the lease itself expires with shop-time-limit, or is taken over by this node
+            throw e;
+        }
     }
 
     /**
@@ -148,12 +154,18 @@ public class ShopSyncs {
         } else if (failure != null && failure.getMessage() != null) {
             detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         }
-        boolean tellMerchant = shops.recordSyncFailure(sync.shopId(), status, "last sync failed: " + detail, missing,
-            OffsetDateTime.now(ZoneOffset.UTC), unreachableAfter);
         ShopOutcome outcome = outcome(sync, ShopOutcome.Result.FAILED, status.name(), detail);
-        syncs.finish(outcome, null);
+        String why = "last sync failed: " + detail;
+        String lacking = missing;
+        ShopStatus problem = status;
+        Boolean tellMerchant = Recording.twice("the failure of shop " + sync.shopId(), () -> {
+            boolean tell = shops.recordSyncFailure(sync.shopId(), problem, why, lacking,
+                OffsetDateTime.now(ZoneOffset.UTC), unreachableAfter);
+            syncs.finish(outcome, null);
+            return tell;
+        });
         metrics.shop(outcome);
-        exchange.setProperty("tellMerchant", tellMerchant);
+        exchange.setProperty("tellMerchant", Boolean.TRUE.equals(tellMerchant));
         log.warn("shop {} sync FAILED ({}): {}: {}; previous catalogue kept; {} requests, {} ms", sync.shopId(),
             sync.trigger(), status, detail, sync.meter().requests(), outcome.durationMs());
         exchange.setException(null);
@@ -175,7 +187,10 @@ public class ShopSyncs {
         String owner = exchange.getProperty("syncLeaseOwner", String.class);
         if (sync != null && owner != null) {
             try {
-                shops.releaseLease(sync.shopId(), owner);
+                Recording.twice("the lease of shop " + sync.shopId(), () -> {
+                    shops.releaseLease(sync.shopId(), owner);
+                    return null;
+                });
             } finally {
                 inFlight.remove(sync.shopId());
             }

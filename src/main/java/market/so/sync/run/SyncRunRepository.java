@@ -28,6 +28,12 @@ public class SyncRunRepository {
             .param("owner", owner).param("until", until).param("now", now()).update() == 1;
     }
 
+    /** Takes the run lock from a known owner (a run of this node whose end could not be written). */
+    public boolean takeOverLock(String staleOwner, String owner, OffsetDateTime until) {
+        return jdbc.sql("UPDATE sync_lock SET owner = :owner, locked_until = :until WHERE name = 'catalog-sync' AND owner = :stale")
+            .param("owner", owner).param("until", until).param("stale", staleOwner).update() == 1;
+    }
+
     public void unlock(String owner) {
         jdbc.sql("UPDATE sync_lock SET owner = NULL, locked_until = NULL WHERE name = 'catalog-sync' AND owner = ?")
             .param(owner).update();

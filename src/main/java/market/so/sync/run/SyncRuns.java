@@ -44,7 +44,7 @@ public class SyncRuns {
     public void start(Exchange exchange) {
         String trigger = exchange.getMessage().getHeader("runTrigger", "api", String.class);
         String owner = UUID.randomUUID().toString();
-        if (!runs.tryLock(owner, SyncRunRepository.now().plus(runTimeLimit))) {
+        if (!runs.tryLock(owner, SyncRunRepository.now().plus(runTimeLimit)) && !takeOverStale(owner)) {
             long skipped = runs.start(trigger, "SKIPPED", "the previous run was still going");
             log.warn("sync run {} ({}) skipped: the previous run is still going", skipped, trigger);
             exchange.getMessage().setBody(runs.find(skipped).orElseThrow());
@@ -59,12 +59,38 @@ public class SyncRuns {
         exchange.getMessage().setBody(due);
     }
 
+    /**
+     * A run whose end could not be written (database away) left its lock and its row behind; the next
+     * run on this node takes the lock over at once (rather than after run-time-limit) and closes the row.
+     */
+    private boolean takeOverStale(String owner) {
+        StaleRun stale = this.stale;
+        if (stale == null || !runs.takeOverLock(stale.owner(), owner, SyncRunRepository.now().plus(runTimeLimit))) {
+            return false;
+        }
+        runs.finish(stale.runId(), "FAILED", "the database was unavailable at the end of this run");
+        this.stale = null;
+        log.warn("sync run {} closed as FAILED: its end could not be recorded (database unavailable)", stale.runId());
+        return true;
+    }
+
+    private record StaleRun(long runId, String owner) {
+    }
+
+    private volatile StaleRun stale;
+
     public SyncRun finish(@ExchangeProperty(RUN_ID) long runId, @ExchangeProperty("runLockOwner") String owner,
                           Exchange exchange) {
         boolean timedOut = exchange.getProperty(Exchange.SPLIT_COMPLETE, Boolean.class) == Boolean.FALSE;
-        runs.finish(runId, timedOut ? "TIMED_OUT" : "COMPLETED", timedOut ? "the run hit somarket.sync.run-time-limit" : null);
-        runs.unlock(owner);
-        SyncRun run = runs.find(runId).orElseThrow();
+        SyncRun run = Recording.twice("the end of sync run " + runId, () -> {
+            runs.finish(runId, timedOut ? "TIMED_OUT" : "COMPLETED", timedOut ? "the run hit somarket.sync.run-time-limit" : null);
+            runs.unlock(owner);
+            return runs.find(runId).orElseThrow();
+        });
+        if (run == null) {
+            stale = new StaleRun(runId, owner);
+            return null;
+        }
         metrics.run(run);
         log.info("sync run {} {}: {} shops ({} ok, {} failed, {} skipped); products {} new, {} changed, {} unchanged, "
                 + "{} deactivated; {} requests, {} kB, {} s", run.id(), run.status(), run.shopsTotal(), run.shopsOk(),
