@@ -65,7 +65,8 @@ def start_service(args, results):
     port = free_port()
     db = os.path.join(results, 'db')
     log = open(os.path.join(results, 'service.log'), 'w')
-    service = subprocess.Popen(['java', f'-Xmx{args.heap}', '-jar', os.path.join('target', jars[0]),
+    profile = [f'-XX:StartFlightRecording=filename={results}/service.jfr,settings=profile'] if args.jfr else []
+    service = subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, '-jar', os.path.join('target', jars[0]),
                                 f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE',
                                 f'--somarket.security.key-secret-file={results}/key-secret',
                                 '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
@@ -195,6 +196,7 @@ def main():
     p.add_argument('--heap', default='512m')
     p.add_argument('--raw', action='store_true')
     p.add_argument('--rebuild', action='store_true')
+    p.add_argument('--jfr', action='store_true', help='record the service with Java Flight Recorder (service.jfr)')
     args = p.parse_args()
     results = os.path.join(ROOT, 'bench', 'results', time.strftime('%Y%m%d-%H%M%S'))
     os.makedirs(results)
