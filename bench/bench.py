@@ -98,7 +98,14 @@ def rss_kb(pid, field):
     return 0
 
 
-def timed_run(port, pid):
+def cpu_s(pid):
+    """CPU seconds (user + system) a process has used so far."""
+    with open(f'/proc/{pid}/stat') as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+
+def timed_run(port, pid, sim_pid):
     before = api(port, 'GET', '/api/sync-runs?limit=1')
     last_id = before[0]['id'] if before else 0
     peak_heap = [0]
@@ -115,6 +122,7 @@ def timed_run(port, pid):
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.time()
+    cpu_before = cpu_s(pid), cpu_s(sim_pid)
     api(port, 'POST', '/api/sync-runs')
     while True:
         runs = api(port, 'GET', '/api/sync-runs?limit=1')
@@ -123,16 +131,18 @@ def timed_run(port, pid):
         time.sleep(0.2)
     wall = time.time() - started
     stop.set()
+    cpu_service, cpu_sim = cpu_s(pid) - cpu_before[0], cpu_s(sim_pid) - cpu_before[1]
     run = runs[0]
     products = run['productsNew'] + run['productsChanged'] + run['productsUnchanged']
     return {'run': run['id'], 'status': run['status'], 'shops_ok': run['shopsOk'], 'shops_failed': run['shopsFailed'],
             'wall_s': round(wall, 2), 'products': products, 'requests': run['requests'],
             'requests_per_product': round(run['requests'] / max(products, 1), 4),
             'products_per_s': round(products / wall, 1), 'peak_heap_mb': round(peak_heap[0] / 1048576),
-            'peak_rss_mb': round(rss_kb(pid, 'VmHWM') / 1024)}
+            'peak_rss_mb': round(rss_kb(pid, 'VmHWM') / 1024),
+            'cpu_service_s': round(cpu_service, 1), 'cpu_simulator_s': round(cpu_sim, 1)}
 
 
-def raw_download(shops, args):
+def raw_download(shops, args, sim_pid):
     """The requests of a first sync (stock, light sweep, combinations, full reads by id), fetched with
     the same concurrency and page sizes, bodies read and dropped: the limit to compare with."""
     aliases = ('&price[somarket_final_ti][use_tax]=1&price[somarket_final_ti][decimals]=6'
@@ -181,10 +191,11 @@ def raw_download(shops, args):
             query += aliases
         return get(url, key, resource, query)
 
-    started = time.time()
+    started, sim_cpu = time.time(), cpu_s(sim_pid)
     with concurrent.futures.ThreadPoolExecutor(args.concurrency) as pool:
         requests = sum(pool.map(lambda s: shop_pages(*s), shops))
-    return {'raw_wall_s': round(time.time() - started, 2), 'raw_requests': requests}
+    return {'raw_wall_s': round(time.time() - started, 2), 'raw_requests': requests,
+            'raw_cpu_simulator_s': round(cpu_s(sim_pid) - sim_cpu, 1)}
 
 
 def main():
@@ -208,11 +219,12 @@ def main():
             list(pool.map(lambda s: api(port, 'POST', '/api/shops', {'url': s[0], 'apiKey': s[1]}), shops))
         report = {'shops': args.shops, 'products_per_shop': args.products, 'latency_ms': args.latency_ms,
                   'concurrency': args.concurrency, 'heap': args.heap,
-                  'full': timed_run(port, service.pid), 'unchanged': timed_run(port, service.pid)}
+                  'full': timed_run(port, service.pid, sim.pid),
+                  'unchanged': timed_run(port, service.pid, sim.pid)}
         if args.latency_ms:
             report['ideal_full_s'] = round(report['full']['requests'] * args.latency_ms / 1000 / args.concurrency, 2)
         if args.raw:
-            report.update(raw_download(shops, args))
+            report.update(raw_download(shops, args, sim.pid))
         print(json.dumps(report, indent=2))
         with open(os.path.join(results, 'report.json'), 'w') as f:
             json.dump(report, f, indent=2)

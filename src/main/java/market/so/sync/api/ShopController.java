@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Shops: registration (guide §3bis, through the same route as an e-mailed key), their status, and
- * a sync on demand.
+ * a sync on demand, pause and resume.
  */
 @RestController
 @RequestMapping("/api/shops")
@@ -66,6 +66,24 @@ public class ShopController {
     @GetMapping("/{id}")
     public ShopView get(@PathVariable long id) {
         return shops.find(id).map(ShopView::of).orElseThrow(() -> new ApiErrors.NotFound("no shop " + id));
+    }
+
+    /** Ops take a shop out of the runs (its catalogue stays as stored) and put it back. */
+    @PostMapping("/{id}/pause")
+    public ShopView pause(@PathVariable long id) {
+        return paused(id, true);
+    }
+
+    @PostMapping("/{id}/resume")
+    public ShopView resume(@PathVariable long id) {
+        return paused(id, false);
+    }
+
+    private ShopView paused(long id, boolean paused) {
+        if (!shops.setPaused(id, paused)) {
+            throw new ApiErrors.NotFound("no shop " + id);
+        }
+        return get(id);
     }
 
     @PostMapping("/{id}/sync")

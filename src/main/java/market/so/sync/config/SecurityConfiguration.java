@@ -14,7 +14,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -52,8 +51,13 @@ public class SecurityConfiguration {
             log.warn("\n\nGenerated ops password for user '{}': {}\nSet somarket.ops.password to choose one.\n",
                 username, effective);
         }
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new InMemoryUserDetailsManager(User.withUsername(username).password(encoder.encode(effective))
+        return new InMemoryUserDetailsManager(User.withUsername(username).password(passwordEncoder().encode(effective))
             .roles("OPS").build());
+    }
+
+    /** How a presented password is checked against the configured one: see {@link DigestPasswordEncoder}. */
+    @Bean
+    public PasswordEncoder passwordEncoder() {
+        return new DigestPasswordEncoder();
     }
 }

@@ -72,6 +72,11 @@ public class ShopRepository {
     }
 
     /** The shop's language and currency, as found by a sync. */
+    /** Paused by ops: runs leave the shop alone (recorded as skipped) until it is resumed. */
+    public boolean setPaused(long id, boolean paused) {
+        return jdbc.sql("UPDATE shop SET paused = ?, updated_at = ? WHERE id = ?").params(paused, now(), id).update() == 1;
+    }
+
     public void updateLocale(long id, Integer languageId, String languageIso, String currency) {
         jdbc.sql("UPDATE shop SET language_id = ?, language_iso = ?, currency = ?, updated_at = ? WHERE id = ?")
             .params(languageId, languageIso, currency, now(), id).update();

@@ -116,4 +116,24 @@ class CatalogSyncRunTest {
         runToCompletion();
         assertThat(api.get("/api/shops/" + id)).containsEntry("status", "CONNECTED").containsEntry("consecutiveFailures", 0);
     }
+
+    @Test
+    void aPausedShopIsLeftOutOfRunsUntilItIsResumed() {
+        SimShop shop = sim.fixtureShop("run-paused" + (++names));
+        long id = register(shop);
+        assertThat(api.post("/api/shops/" + id + "/pause", null).getBody()).containsEntry("paused", true);
+        shop.catalog().remove(3);
+
+        assertThat(runToCompletion()).containsEntry("shopsTotal", 0);
+        api.post("/api/shops/" + id + "/sync", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+            "SELECT COUNT(*) FROM shop_sync WHERE shop_id = ? AND outcome = 'SKIPPED'", Integer.class, id) == 1);
+        assertThat(api.get("/api/shops/" + id)).containsEntry("productCount", 5);
+
+        assertThat(api.post("/api/shops/" + id + "/resume", null).getBody()).containsEntry("paused", false);
+        Map<String, Object> run = runToCompletion();
+        assertThat(run).containsEntry("shopsTotal", 1).containsEntry("shopsOk", 1);
+        assertThat(((Number) run.get("productsDeactivated")).intValue()).isEqualTo(1);
+        assertThat(api.post("/api/shops/999999/pause", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
 }
