@@ -35,26 +35,30 @@ def api(port, method, path, body=None):
         return json.loads(text) if text else None
 
 
-def start_simulator(args):
+def start_simulator(args, results):
     sh('mvn -q -o test-compile')
     cp_file = os.path.join(ROOT, 'target', 'bench-classpath.txt')
     sh(f'mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile={cp_file}')
     cp = 'target/test-classes:target/classes:' + open(cp_file).read().strip()
     port = free_port()
-    sim = subprocess.Popen(['java', '-Xmx2g', '-cp', cp, 'market.so.sync.prestashop.sim.SimulatorMain',
+    profile = [f'-XX:StartFlightRecording=filename={results}/simulator.jfr,settings=profile'] if args.jfr else []
+    sim = subprocess.Popen(['java', '-Xmx2g', *profile, '-cp', cp, 'market.so.sync.prestashop.sim.SimulatorMain',
                             '--shops', str(args.shops), '--products', str(args.products),
-                            '--latency-ms', str(args.latency_ms), '--port', str(port)],
+                            '--latency-ms', str(args.latency_ms), '--port', str(port),
+                            '--warmup-shops', str(args.warmup)],
                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
-    shops = []
-    while len(shops) < args.shops:
+    shops, warmups = [], []
+    while len(shops) < args.shops or len(warmups) < args.warmup:
         line = sim.stdout.readline()
         if not line:
             raise SystemExit('the simulator stopped before listing its shops')
         parts = line.split()
         if len(parts) == 2 and parts[0].startswith('http'):
             shops.append((parts[0], parts[1]))
+        elif len(parts) == 3 and parts[0] == 'warmup':
+            warmups.append((parts[1], parts[2]))
     threading.Thread(target=lambda: [None for _ in sim.stdout], daemon=True).start()
-    return sim, shops
+    return sim, shops, warmups
 
 
 def start_service(args, results):
@@ -66,7 +70,7 @@ def start_service(args, results):
     db = os.path.join(results, 'db')
     log = open(os.path.join(results, 'service.log'), 'w')
     profile = [f'-XX:StartFlightRecording=filename={results}/service.jfr,settings=profile'] if args.jfr else []
-    service = subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, '-jar', os.path.join('target', jars[0]),
+    service = subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, *args.service_jvm_arg, '-jar', os.path.join('target', jars[0]),
                                 f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE',
                                 f'--somarket.security.key-secret-file={results}/key-secret',
                                 '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
@@ -98,11 +102,34 @@ def rss_kb(pid, field):
     return 0
 
 
+def register(port, shops):
+    with concurrent.futures.ThreadPoolExecutor(8) as pool:
+        return [r['id'] for r in pool.map(lambda s: api(port, 'POST', '/api/shops', {'url': s[0], 'apiKey': s[1]}), shops)]
+
+
 def cpu_s(pid):
     """CPU seconds (user + system) a process has used so far."""
     with open(f'/proc/{pid}/stat') as f:
         fields = f.read().rsplit(')', 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / os.sysconf('SC_CLK_TCK')
+
+
+def cpu_by_thread(pid):
+    """CPU seconds per kind of thread (JIT compilers, GC, sync threads...), from /proc."""
+    kinds = {}
+    for tid in os.listdir(f'/proc/{pid}/task'):
+        try:
+            with open(f'/proc/{pid}/task/{tid}/comm') as f:
+                name = ''.join('N' if c.isdigit() else c for c in f.read().strip())
+            kinds[name] = kinds.get(name, 0) + cpu_s(f'{pid}/task/{tid}')
+        except OSError:
+            pass  # the thread ended
+    return kinds
+
+
+def cpu_delta(before, after):
+    delta = {k: round(v - before.get(k, 0), 1) for k, v in after.items()}
+    return dict(sorted(((k, v) for k, v in delta.items() if v >= 0.1), key=lambda kv: -kv[1]))
 
 
 def timed_run(port, pid, sim_pid):
@@ -123,6 +150,7 @@ def timed_run(port, pid, sim_pid):
     sampler.start()
     started = time.time()
     cpu_before = cpu_s(pid), cpu_s(sim_pid)
+    threads_before = cpu_by_thread(pid)
     api(port, 'POST', '/api/sync-runs')
     while True:
         runs = api(port, 'GET', '/api/sync-runs?limit=1')
@@ -132,6 +160,7 @@ def timed_run(port, pid, sim_pid):
     wall = time.time() - started
     stop.set()
     cpu_service, cpu_sim = cpu_s(pid) - cpu_before[0], cpu_s(sim_pid) - cpu_before[1]
+    cpu_threads = cpu_delta(threads_before, cpu_by_thread(pid))
     run = runs[0]
     products = run['productsNew'] + run['productsChanged'] + run['productsUnchanged']
     return {'run': run['id'], 'status': run['status'], 'shops_ok': run['shopsOk'], 'shops_failed': run['shopsFailed'],
@@ -139,7 +168,8 @@ def timed_run(port, pid, sim_pid):
             'requests_per_product': round(run['requests'] / max(products, 1), 4),
             'products_per_s': round(products / wall, 1), 'peak_heap_mb': round(peak_heap[0] / 1048576),
             'peak_rss_mb': round(rss_kb(pid, 'VmHWM') / 1024),
-            'cpu_service_s': round(cpu_service, 1), 'cpu_simulator_s': round(cpu_sim, 1)}
+            'cpu_service_s': round(cpu_service, 1), 'cpu_simulator_s': round(cpu_sim, 1),
+            'cpu_service_by_thread_s': cpu_threads}
 
 
 def raw_download(shops, args, sim_pid):
@@ -207,20 +237,31 @@ def main():
     p.add_argument('--heap', default='512m')
     p.add_argument('--raw', action='store_true')
     p.add_argument('--rebuild', action='store_true')
-    p.add_argument('--jfr', action='store_true', help='record the service with Java Flight Recorder (service.jfr)')
+    p.add_argument('--warmup', type=int, default=4,
+                   help='shops of 1,000 products synced (full and unchanged) then paused before the measured runs')
+    p.add_argument('--service-jvm-arg', action='append', default=[],
+                   help='an extra JVM option for the service (repeat), e.g. a profiler agent')
+    p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
     args = p.parse_args()
     results = os.path.join(ROOT, 'bench', 'results', time.strftime('%Y%m%d-%H%M%S'))
     os.makedirs(results)
-    sim, shops = start_simulator(args)
+    sim, shops, warmups = start_simulator(args, results)
     service = None
     try:
         service, port = start_service(args, results)
-        with concurrent.futures.ThreadPoolExecutor(8) as pool:
-            list(pool.map(lambda s: api(port, 'POST', '/api/shops', {'url': s[0], 'apiKey': s[1]}), shops))
         report = {'shops': args.shops, 'products_per_shop': args.products, 'latency_ms': args.latency_ms,
-                  'concurrency': args.concurrency, 'heap': args.heap,
-                  'full': timed_run(port, service.pid, sim.pid),
-                  'unchanged': timed_run(port, service.pid, sim.pid)}
+                  'concurrency': args.concurrency, 'heap': args.heap, 'warmup_shops': args.warmup}
+        if warmups:
+            # a service that has run for a while has its code compiled: the first run of a fresh JVM spends
+            # much of its CPU in the JIT compilers. Warm-up shops are synced, then paused.
+            ids = register(port, warmups)
+            report['warmup_full'] = timed_run(port, service.pid, sim.pid)
+            report['warmup_unchanged'] = timed_run(port, service.pid, sim.pid)
+            for shop_id in ids:
+                api(port, 'POST', f'/api/shops/{shop_id}/pause')
+        register(port, shops)
+        report['full'] = timed_run(port, service.pid, sim.pid)
+        report['unchanged'] = timed_run(port, service.pid, sim.pid)
         if args.latency_ms:
             report['ideal_full_s'] = round(report['full']['requests'] * args.latency_ms / 1000 / args.concurrency, 2)
         if args.raw:
@@ -233,6 +274,7 @@ def main():
             service.terminate()
             service.wait(60)
         sim.terminate()
+        sim.wait(60)
 
 
 if __name__ == '__main__':

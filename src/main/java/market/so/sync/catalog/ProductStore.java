@@ -79,6 +79,7 @@ public class ProductStore {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();
+        List<ProductRow> newVariants = new ArrayList<>();
         List<ProductRow> variantsToWrite = new ArrayList<>();
         int unchanged = 0;
         for (ProductRow row : rows) {
@@ -89,7 +90,7 @@ public class ProductStore {
             StoredProduct before = stored.get(row.shopProductId());
             if (before == null) {
                 inserts.add(insertArgs(row, sync.shopId(), hash, stateHash, snapshot, now));
-                variantsToWrite.add(row);
+                newVariants.add(row);
             } else if (!hash.equals(before.contentHash()) || !stateHash.equals(before.stateHash()) || !before.current()
                 || !java.util.Objects.equals(snapshot, before.sweepRow())) {
                 updates.add(updateArgs(row, sync.shopId(), hash, stateHash, snapshot, now));
@@ -106,6 +107,7 @@ public class ProductStore {
         if (!updates.isEmpty()) {
             jdbc.batchUpdate(UPDATE, updates);
         }
+        variants.insert(sync.shopId(), newVariants, now);
         variants.replace(sync.shopId(), variantsToWrite, now);
         sync.counted(inserts.size(), updates.size(), unchanged);
     }

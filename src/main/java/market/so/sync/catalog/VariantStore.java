@@ -8,7 +8,8 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code product_variant} table: a product's variants are replaced whenever the product is
- * written (new or changed), so a combination deleted in the shop disappears with the next sync.
+ * written (new or changed), so a combination deleted in the shop disappears with the next sync. A new
+ * product has none stored: its variants are only inserted.
  */
 @Repository
 public class VariantStore {
@@ -19,20 +20,25 @@ public class VariantStore {
         this.jdbc = jdbc;
     }
 
+    /** The variants of products already stored: theirs are replaced. */
     public void replace(long shopId, List<ProductRow> products, OffsetDateTime now) {
         if (products.isEmpty()) {
             return;
         }
-        List<Object[]> deletes = new ArrayList<>(products.size());
+        jdbc.batchUpdate("DELETE FROM product_variant WHERE shop_id = ? AND shop_product_id = ?",
+            products.stream().map(p -> new Object[] {shopId, p.shopProductId()}).toList());
+        insert(shopId, products, now);
+    }
+
+    /** The variants of products just inserted, which have none stored yet. */
+    public void insert(long shopId, List<ProductRow> products, OffsetDateTime now) {
         List<Object[]> inserts = new ArrayList<>();
         for (ProductRow product : products) {
-            deletes.add(new Object[] {shopId, product.shopProductId()});
             for (VariantRow v : product.variants()) {
                 inserts.add(new Object[] {shopId, v.shopVariantId(), product.shopProductId(), v.attributes(), v.reference(),
                     v.ean13(), v.quantity(), v.price(), v.regularPrice(), v.isDefault(), v.available(), v.position(), now});
             }
         }
-        jdbc.batchUpdate("DELETE FROM product_variant WHERE shop_id = ? AND shop_product_id = ?", deletes);
         if (!inserts.isEmpty()) {
             // a combination moved from one product to another in the shop keeps its id: clear it first
             jdbc.batchUpdate("DELETE FROM product_variant WHERE shop_id = ? AND shop_variant_id = ?",

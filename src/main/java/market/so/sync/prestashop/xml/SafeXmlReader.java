@@ -98,16 +98,23 @@ public final class SafeXmlReader {
         }
     }
 
+    /**
+     * The element's attributes but its {@code xlink:href} links, which PrestaShop puts on most elements
+     * of a full product and nothing here follows: not keeping them spares a map per element.
+     */
     private static Map<String, String> attributes(XMLStreamReader reader) {
         int count = reader.getAttributeCount();
-        if (count == 0) {
-            return Map.of();
-        }
-        Map<String, String> attributes = new HashMap<>(count * 2);
+        Map<String, String> attributes = null;
         for (int i = 0; i < count; i++) {
-            attributes.put(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
+            String name = reader.getAttributeLocalName(i);
+            if (!name.endsWith("href")) {
+                if (attributes == null) {
+                    attributes = new HashMap<>(4);
+                }
+                attributes.put(name, reader.getAttributeValue(i));
+            }
         }
-        return attributes;
+        return attributes == null ? Map.of() : attributes;
     }
 
     private static String firstLine(String message) {

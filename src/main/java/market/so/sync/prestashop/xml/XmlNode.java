@@ -14,7 +14,8 @@ public final class XmlNode {
 
     private final String name;
     private final Map<String, String> attributes;
-    private final List<XmlNode> children = new ArrayList<>(4);
+    /** Most elements are leaves: their list is only made when a first child comes. */
+    private List<XmlNode> children = List.of();
     private String text = "";
 
     public XmlNode(String name, Map<String, String> attributes) {
@@ -39,11 +40,14 @@ public final class XmlNode {
     }
 
     void add(XmlNode child) {
+        if (children.isEmpty()) {
+            children = new ArrayList<>(4);
+        }
         children.add(child);
     }
 
     public List<XmlNode> children() {
-        return Collections.unmodifiableList(children);
+        return children.isEmpty() ? children : Collections.unmodifiableList(children);
     }
 
     /** The first child of that name, or null. */
