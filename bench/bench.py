@@ -135,7 +135,7 @@ def cpu_delta(before, after):
 def timed_run(port, pid, sim_pid):
     before = api(port, 'GET', '/api/sync-runs?limit=1')
     last_id = before[0]['id'] if before else 0
-    peak_heap = [0]
+    peak_heap, peak_live = [0], [0]
     stop = threading.Event()
 
     def sample():
@@ -143,6 +143,9 @@ def timed_run(port, pid, sim_pid):
             try:
                 m = api(port, 'GET', '/actuator/metrics/jvm.memory.used?tag=area:heap')
                 peak_heap[0] = max(peak_heap[0], int(m['measurements'][0]['value']))
+                # what the old generation still held after its last collection: the live set, not garbage
+                m = api(port, 'GET', '/actuator/metrics/jvm.gc.live.data.size')
+                peak_live[0] = max(peak_live[0], int(m['measurements'][0]['value']))
             except Exception:
                 pass
             stop.wait(0.25)
@@ -167,6 +170,7 @@ def timed_run(port, pid, sim_pid):
             'wall_s': round(wall, 2), 'products': products, 'requests': run['requests'],
             'requests_per_product': round(run['requests'] / max(products, 1), 4),
             'products_per_s': round(products / wall, 1), 'peak_heap_mb': round(peak_heap[0] / 1048576),
+            'peak_live_heap_mb': round(peak_live[0] / 1048576),
             'peak_rss_mb': round(rss_kb(pid, 'VmHWM') / 1024),
             'cpu_service_s': round(cpu_service, 1), 'cpu_simulator_s': round(cpu_sim, 1),
             'cpu_service_by_thread_s': cpu_threads}

@@ -6,7 +6,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import market.so.sync.catalog.category.ShopCategoryTree;
 import market.so.sync.catalog.price.ComputedPrices;
@@ -53,7 +53,7 @@ public final class ShopSyncContext {
     private final List<String> notes = new ArrayList<>();
 
     private final Map<Long, String> sweptSnapshots = new HashMap<>();
-    private final Map<Long, String> skipped = new TreeMap<>();
+    private final Map<Long, String> skipped = new ConcurrentSkipListMap<>();
     private boolean optionsLoaded;
     private String lightFields = LightProduct.FIELDS;
 

@@ -6,12 +6,20 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The bounded pool a run's shops are synced on ({@code somarket.sync.concurrency} at a time). */
+/**
+ * The bounded pool a run's shops are synced on ({@code somarket.sync.concurrency} at a time), and the one
+ * each sync reads its next batch of products on while it stores the current one.
+ */
 @Configuration
 public class RunConfiguration {
 
     @Bean(name = "shopSyncPool")
     public ExecutorService shopSyncPool(CamelContext camel, @Value("${somarket.sync.concurrency:8}") int concurrency) {
         return camel.getExecutorServiceManager().newFixedThreadPool(this, "shop-sync", concurrency);
+    }
+
+    @Bean(name = "readAheadPool")
+    public ExecutorService readAheadPool(CamelContext camel, @Value("${somarket.sync.concurrency:8}") int concurrency) {
+        return camel.getExecutorServiceManager().newFixedThreadPool(this, "read-ahead", concurrency);
     }
 }

@@ -1,6 +1,5 @@
 package market.so.sync.catalog.sweep;
 
-import java.util.Iterator;
 import market.so.sync.catalog.CatalogPage;
 import market.so.sync.catalog.ProductImages;
 import market.so.sync.catalog.ProductMapper;
@@ -28,10 +27,11 @@ public class ChangedProducts {
     }
 
     public void readAndStore(FetchPlan plan, ShopSyncContext sync) {
-        Iterator<CatalogPage> batches = fetch.batches(plan, sync);
-        while (batches.hasNext()) {
-            CatalogPage batch = images.checkFor(batches.next(), sync);
-            store.upsertPage(mapper.mapPage(batch, sync), sync);
+        try (FullFetch.Batches batches = fetch.batches(plan, sync)) {
+            while (batches.hasNext()) {
+                CatalogPage batch = images.checkFor(batches.next(), sync);
+                store.upsertPage(mapper.mapPage(batch, sync), sync);
+            }
         }
     }
 }

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.StringJoiner;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import market.so.sync.catalog.CatalogPage;
 import market.so.sync.catalog.ShopSyncContext;
 import market.so.sync.prestashop.WebserviceCall;
@@ -14,6 +18,7 @@ import market.so.sync.prestashop.WebserviceClient;
 import market.so.sync.prestashop.WebserviceException;
 import market.so.sync.prestashop.xml.XmlNode;
 import market.so.sync.shop.ShopStatus;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +27,9 @@ import org.springframework.stereotype.Component;
  * ({@code filter[id]=[a|b|c]}), {@code somarket.sync.page-size} at a time: {@code display=full} costs
  * the shop a full object and its associations per row, so these batches stay small. A batch that
  * answers 500 is halved down to single products; one that fails alone is skipped, kept as stored,
- * and reported.
+ * and reported. With {@code somarket.sync.read-ahead} the next batch is read while the caller maps and
+ * stores the current one, so the shop's rendering and ours overlap (two requests at a time at most,
+ * within the per-host limit).
  */
 @Component
 public class FullFetch {
@@ -30,37 +37,90 @@ public class FullFetch {
     private final WebserviceClient client;
     private final int batchSize;
     private final int maxSkipped;
+    private final ExecutorService readAhead;
 
     public FullFetch(WebserviceClient client, @Value("${somarket.sync.page-size:100}") int batchSize,
-                     @Value("${somarket.sync.max-skipped-products:20}") int maxSkipped) {
+                     @Value("${somarket.sync.max-skipped-products:20}") int maxSkipped,
+                     @Value("${somarket.sync.read-ahead:true}") boolean readAhead,
+                     @Qualifier("readAheadPool") ExecutorService readAheadPool) {
         this.client = client;
         this.batchSize = batchSize;
         this.maxSkipped = maxSkipped;
+        this.readAhead = readAhead ? readAheadPool : null;
     }
 
-    public Iterator<CatalogPage> batches(FetchPlan plan, ShopSyncContext sync) {
+    /** The plan's products in batches, in id order; close it to abandon a batch read ahead. */
+    public Batches batches(FetchPlan plan, ShopSyncContext sync) {
         sync.sweptSnapshots(plan.snapshots());
-        List<Long> ids = plan.ids();
-        return new Iterator<>() {
-            private int next;
+        return new Batches(plan, sync);
+    }
 
-            @Override
-            public boolean hasNext() {
-                return next < ids.size();
-            }
+    /** Batches of products read whole, the next one on its way while the current one is handled. */
+    public final class Batches implements Iterator<CatalogPage>, AutoCloseable {
 
-            @Override
-            public CatalogPage next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                List<Long> batch = ids.subList(next, Math.min(ids.size(), next + batchSize));
-                next += batch.size();
-                List<XmlNode> products = new ArrayList<>(batch.size());
-                read(sync, batch, products, -1);
-                return new CatalogPage(products, plan.states());
+        private final FetchPlan plan;
+        private final ShopSyncContext sync;
+        private int next;
+        private Future<List<XmlNode>> ahead;
+
+        private Batches(FetchPlan plan, ShopSyncContext sync) {
+            this.plan = plan;
+            this.sync = sync;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < plan.ids().size();
+        }
+
+        @Override
+        public CatalogPage next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
             }
-        };
+            List<XmlNode> products = ahead != null ? await(ahead) : read(batch(next));
+            ahead = null;
+            next += batchSize;
+            if (readAhead != null && hasNext()) {
+                List<Long> following = batch(next);
+                ahead = readAhead.submit(() -> read(following));
+            }
+            return new CatalogPage(products, plan.states());
+        }
+
+        @Override
+        public void close() {
+            if (ahead != null) {
+                ahead.cancel(true);
+                ahead = null;
+            }
+        }
+
+        private List<Long> batch(int from) {
+            return plan.ids().subList(from, Math.min(plan.ids().size(), from + batchSize));
+        }
+
+        private List<XmlNode> read(List<Long> ids) {
+            List<XmlNode> products = new ArrayList<>(ids.size());
+            FullFetch.this.read(sync, ids, products, -1);
+            return products;
+        }
+    }
+
+    private static List<XmlNode> await(Future<List<XmlNode>> batch) {
+        try {
+            return batch.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WebserviceException(ShopStatus.TIMEOUT, "the sync was interrupted");
+        } catch (CancellationException e) {
+            throw new WebserviceException(ShopStatus.TIMEOUT, "the sync was interrupted");
+        }
     }
 
     private void read(ShopSyncContext sync, List<Long> ids, List<XmlNode> into, int retries) {

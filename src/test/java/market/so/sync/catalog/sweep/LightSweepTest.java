@@ -2,7 +2,17 @@ package market.so.sync.catalog.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import market.so.sync.catalog.CatalogPage;
+import market.so.sync.catalog.ShopSyncContext;
+import market.so.sync.prestashop.ApiKey;
+import market.so.sync.prestashop.ShopAccess;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
 import market.so.sync.prestashop.sim.SimRequest;
 import market.so.sync.prestashop.sim.SimShop;
@@ -35,6 +45,7 @@ class LightSweepTest {
     @Autowired ShopRepository shops;
     @Autowired KeyCipher cipher;
     @Autowired JdbcTemplate jdbc;
+    @Autowired FullFetch fetch;
     SweepSupport support;
 
     @BeforeAll
@@ -116,5 +127,25 @@ class LightSweepTest {
         shop.catalog().restore(12);
         support.sync(id);
         assertThat(support.product(id, 12)).containsEntry("active", true).containsEntry("deactivated_at", null);
+    }
+
+    @Test
+    void theNextBatchIsAskedForWhileTheCurrentOneIsHandled() {
+        SimShop shop = sim.generatedShop("sweep-d" + (++names), 100);
+        ShopAccess access = new ShopAccess(shop.url(), ApiKey.of(shop.key()), ShopAccess.AuthMode.HEADER,
+            ShopAccess.EntryPoint.REWRITE, null);
+        ShopSyncContext sync = new ShopSyncContext(0, 0, "test", null, access);
+        List<Long> ids = LongStream.rangeClosed(1, 100).boxed().toList();
+
+        try (FullFetch.Batches batches = fetch.batches(new FetchPlan(ids, Map.of(), Map.of()), sync)) {
+            CatalogPage first = batches.next();
+            assertThat(first.products()).extracting(p -> p.longValue("id")).containsExactlyElementsOf(ids.subList(0, 20));
+            // the caller has not asked for the second batch: it is on its way already
+            await().atMost(Duration.ofSeconds(10)).until(() -> SweepSupport.fullReads(shop).size() == 2);
+            assertThat(SweepSupport.fullReads(shop).get(1).query().get("filter[id]")).startsWith("[21|22|").endsWith("|40]");
+            CatalogPage second = batches.next();
+            assertThat(second.products()).extracting(p -> p.longValue("id")).containsExactlyElementsOf(ids.subList(20, 40));
+        }
+        assertThat(sync.meter().requests()).isBetween(2L, 3L);
     }
 }
