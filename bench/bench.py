@@ -148,7 +148,7 @@ def timed_run(port, pid, sim_pid):
                 peak_live[0] = max(peak_live[0], int(m['measurements'][0]['value']))
             except Exception:
                 pass
-            stop.wait(0.25)
+            stop.wait(0.5)
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.time()
