@@ -1,5 +1,6 @@
 package market.so.sync.catalog;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,7 +22,9 @@ import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionException;
 
 /**
  * Opens and closes one shop's sync for route {@code sync-shop}: takes the shop's lease (one sync of a
@@ -32,6 +35,8 @@ import org.springframework.stereotype.Component;
 public class ShopSyncs {
 
     public static final String SYNC = "sync";
+    /** The error class of a sync that failed on our side: the database, not the shop. */
+    public static final String DATABASE = "DATABASE";
     private static final Logger log = LoggerFactory.getLogger(ShopSyncs.class);
     private final String node = UUID.randomUUID().toString().substring(0, 8);
 
@@ -154,6 +159,10 @@ public class ShopSyncs {
         } else if (failure != null && failure.getMessage() != null) {
             detail = failure.getClass().getSimpleName() + ": " + failure.getMessage();
         }
+        Throwable ours = databaseCause(exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class));
+        if (ours != null && !(failure instanceof WebserviceException)) {
+            return failedOnOurSide(exchange, sync, ours);
+        }
         ShopOutcome outcome = outcome(sync, ShopOutcome.Result.FAILED, status.name(), detail);
         String why = "last sync failed: " + detail;
         String lacking = missing;
@@ -170,6 +179,38 @@ public class ShopSyncs {
             sync.trigger(), status, detail, sync.meter().requests(), outcome.durationMs());
         exchange.setException(null);
         return outcome;
+    }
+
+    /**
+     * Our database failed during the sync (restart, failover, full disk): nothing was kept, and it is not
+     * the shop's doing. The run records it (error class {@code DATABASE}); the shop's status, its failure
+     * streak and its merchant are left alone, and the next run syncs it again.
+     */
+    private ShopOutcome failedOnOurSide(Exchange exchange, ShopSyncContext sync, Throwable cause) {
+        String detail = "So.market's database failed during the sync (" + cause.getClass().getSimpleName()
+            + "): nothing changed, the shop is synced again at the next run";
+        ShopOutcome outcome = outcome(sync, ShopOutcome.Result.FAILED, DATABASE, detail);
+        Recording.twice("the failure of shop " + sync.shopId(), () -> {
+            syncs.finish(outcome, null);
+            return null;
+        });
+        metrics.shop(outcome);
+        exchange.setProperty("tellMerchant", false);
+        log.warn("shop {} sync FAILED ({}) on our side: {}: {}; previous catalogue kept; {} requests, {} ms", sync.shopId(),
+            sync.trigger(), DATABASE, cause, sync.meter().requests(), outcome.durationMs());
+        exchange.setException(null);
+        return outcome;
+    }
+
+    /** The database or transaction failure in a chain of causes, or null. */
+    private static Throwable databaseCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DataAccessException || cause instanceof TransactionException
+                || cause instanceof SQLException) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     /** A failure inside the page splitter arrives wrapped by Camel: the merchant-facing cause is inside. */

@@ -24,7 +24,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * On a real PostgreSQL, every connection of the service is cut in the middle of a run (as a database
  * restart or failover does): the shop being synced fails and keeps its previous catalogue (here:
- * none), the run still ends and is recorded, and the next run completes.
+ * none), the failure is put down to the database, not to the shop, the run still ends and is recorded,
+ * and the next run completes.
  */
 @SyncTest
 class DatabaseOutageTest {
@@ -72,6 +73,11 @@ class DatabaseOutageTest {
         assertThat(cut.shopsFailed()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE shop_id = ?", Integer.class, id)).isZero();
         assertThat(jdbc.queryForObject("SELECT sync_lease_owner FROM shop WHERE id = ?", String.class, id)).isNull();
+        // our database failed, not the shop: recorded as such, and neither its status nor its merchant hear of it
+        assertThat(jdbc.queryForObject("SELECT error_class FROM shop_sync WHERE shop_id = ? AND outcome = 'FAILED'",
+            String.class, id)).isEqualTo("DATABASE");
+        assertThat(jdbc.queryForMap("SELECT status, consecutive_failures FROM shop WHERE id = ?", id))
+            .containsEntry("status", "CONNECTED").containsEntry("consecutive_failures", 0);
 
         shop.latency(Duration.ZERO);
         SyncRun next = camel.requestBody("direct:catalog-sync", null, SyncRun.class);
