@@ -75,7 +75,14 @@ public class ProductStore {
         }
         long min = rows.stream().mapToLong(ProductRow::shopProductId).min().orElseThrow();
         long max = rows.stream().mapToLong(ProductRow::shopProductId).max().orElseThrow();
-        Map<Long, StoredProduct> stored = stored(sync.shopId(), min, max);
+        upsertPage(rows, stored(sync.shopId(), min, max), sync);
+    }
+
+    /** The same, with the stored rows of these products already known (by the sweep that chose them). */
+    public void upsertPage(List<ProductRow> rows, Map<Long, StoredProduct> stored, ShopSyncContext sync) {
+        if (rows.isEmpty()) {
+            return;
+        }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         List<Object[]> inserts = new ArrayList<>();
         List<Object[]> updates = new ArrayList<>();

@@ -30,7 +30,7 @@ public class ChangedProducts {
         try (FullFetch.Batches batches = fetch.batches(plan, sync)) {
             while (batches.hasNext()) {
                 CatalogPage batch = images.checkFor(batches.next(), sync);
-                store.upsertPage(mapper.mapPage(batch, sync), sync);
+                store.upsertPage(mapper.mapPage(batch, sync), plan.stored(), sync);
             }
         }
     }

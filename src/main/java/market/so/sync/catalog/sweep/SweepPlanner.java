@@ -44,6 +44,7 @@ public class SweepPlanner {
         List<Long> toFetch = new ArrayList<>();
         Map<Long, ProductState> states = new HashMap<>();
         Map<Long, String> snapshots = new HashMap<>();
+        Map<Long, StoredProduct> storedToFetch = new HashMap<>();
         List<SweptState> changedStates = new ArrayList<>();
         List<SweptState> changedSnapshots = new ArrayList<>();
         for (LightProduct product : products) {
@@ -56,6 +57,9 @@ public class SweepPlanner {
                 toFetch.add(product.id());
                 states.put(product.id(), state);
                 snapshots.put(product.id(), snapshot);
+                if (before != null) {
+                    storedToFetch.put(product.id(), before);
+                }
             } else if (!state.hash().equals(before.stateHash())) {
                 changedStates.add(new SweptState(product.id(), state, snapshot));
             } else if (!snapshot.equals(before.sweepRow())) {
@@ -65,6 +69,6 @@ public class SweepPlanner {
         int written = store.updateStates(changedStates, sync);
         store.updateSnapshots(changedSnapshots, sync);
         sync.counted(0, written, products.size() - toFetch.size() - written);
-        return new FetchPlan(toFetch, states, snapshots);
+        return new FetchPlan(toFetch, states, snapshots, storedToFetch);
     }
 }
