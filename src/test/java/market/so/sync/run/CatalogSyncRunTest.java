@@ -136,4 +136,21 @@ class CatalogSyncRunTest {
         assertThat(((Number) run.get("productsDeactivated")).intValue()).isEqualTo(1);
         assertThat(api.post("/api/shops/999999/pause", null).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
+
+    @Test
+    void oneHostIsNeverAskedMoreThanItsPerHostLimitAtOnce() {
+        // every simulated shop is on the simulator's one host:port: four shops synced together share its limit (2)
+        List<SimShop> shops = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            SimShop shop = sim.generatedShop("run-host" + (++names), 300);
+            register(shop);
+            shops.add(shop);
+        }
+        shops.forEach(shop -> shop.latency(Duration.ofMillis(100)));
+        sim.resetConcurrency();
+
+        assertThat(runToCompletion()).containsEntry("shopsOk", 4);
+        assertThat(sim.mostConcurrentRequests()).isEqualTo(2);
+        shops.forEach(shop -> shop.latency(Duration.ZERO));
+    }
 }

@@ -29,6 +29,8 @@ public final class PrestaShopSimulator implements AutoCloseable {
     private final byte[] jpeg = FrontPages.tinyJpeg();
     private final Map<String, SimShop> shops = new ConcurrentHashMap<>();
     private final Map<String, ShopHandler> handlers = new ConcurrentHashMap<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger mostInFlight = new AtomicInteger();
 
     private PrestaShopSimulator(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
@@ -97,7 +99,17 @@ public final class PrestaShopSimulator implements AutoCloseable {
         return shop;
     }
 
+    /** The most requests (all shops together: they share this one host) ever answered at the same time. */
+    public int mostConcurrentRequests() {
+        return mostInFlight.get();
+    }
+
+    public void resetConcurrency() {
+        mostInFlight.set(inFlight.get());
+    }
+
     private void route(HttpExchange exchange) throws IOException {
+        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             int slash = path.indexOf('/', 1);
@@ -117,6 +129,8 @@ public final class PrestaShopSimulator implements AutoCloseable {
             } catch (IOException | RuntimeException alreadyAnswering) {
                 // the answer had started: the client sees a cut connection
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
