@@ -71,7 +71,7 @@ def start_service(args, results):
     log = open(os.path.join(results, 'service.log'), 'w')
     profile = [f'-XX:StartFlightRecording=filename={results}/service.jfr,settings=profile'] if args.jfr else []
     service = subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, *args.service_jvm_arg, '-jar', os.path.join('target', jars[0]),
-                                f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE',
+                                f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0',
                                 f'--somarket.security.key-secret-file={results}/key-secret',
                                 '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
                                 '--somarket.registration.first-sync=false', '--camel.main.routes-reload-enabled=false',

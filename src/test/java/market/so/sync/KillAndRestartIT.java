@@ -14,6 +14,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -30,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The packaged service killed (SIGKILL) in the middle of a shop's sync, then stopped (SIGTERM) in the
  * middle of the next: after each restart the shop's catalogue is the one before that sync or the one
- * after it, never a mix, and no sync is left RUNNING.
+ * after it, never a mix, and no sync is left RUNNING (the killed one is closed as INTERRUPTED at the restart).
  */
 class KillAndRestartIT {
 
@@ -97,6 +101,22 @@ class KillAndRestartIT {
         assertThat(view.get("statusDetail").asText()).satisfiesAnyOf(
             detail -> assertThat(detail).startsWith(PRODUCTS + " products online"),
             detail -> assertThat(detail).contains("the service stopped during this sync"));
+
+        // once stopped, the database itself: the killed sync was closed as INTERRUPTED at the restart, none is RUNNING
+        process.destroy();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:./" + data + "/db", "sa", "");
+             Statement sql = db.createStatement()) {
+            ResultSet outcomes = sql.executeQuery("SELECT outcome, error_class FROM shop_sync WHERE shop_id = " + id
+                + " ORDER BY id");
+            List<String> rows = new ArrayList<>();
+            while (outcomes.next()) {
+                rows.add(outcomes.getString(1) + "/" + outcomes.getString(2));
+            }
+            assertThat(rows).hasSizeGreaterThanOrEqualTo(3).noneMatch(row -> row.startsWith("RUNNING"));
+            assertThat(rows.get(0)).isEqualTo("OK/null");
+            assertThat(rows.get(1)).isEqualTo("FAILED/INTERRUPTED");
+        }
     }
 
     private void syncAndWait(long id) throws Exception {
@@ -129,7 +149,8 @@ class KillAndRestartIT {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", System.getProperty("somarket.jar"),
                 "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:file:./" + data + "/db;DB_CLOSE_ON_EXIT=FALSE",
+                // the options of the default URL in config/application.yaml, on a folder of this test's own
+                "--spring.datasource.url=jdbc:h2:file:./" + data + "/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--somarket.security.key-secret-file=" + data + "/key-secret",
                 "--somarket.security.allow-private-networks=true",
                 "--somarket.registration.first-sync=false",
