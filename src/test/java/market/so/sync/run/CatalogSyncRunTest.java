@@ -139,18 +139,20 @@ class CatalogSyncRunTest {
 
     @Test
     void oneHostIsNeverAskedMoreThanItsPerHostLimitAtOnce() {
-        // every simulated shop is on the simulator's one host:port: four shops synced together share its limit (2)
-        List<SimShop> shops = new java.util.ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            SimShop shop = sim.generatedShop("run-host" + (++names), 300);
-            register(shop);
-            shops.add(shop);
-        }
-        shops.forEach(shop -> shop.latency(Duration.ofMillis(100)));
-        sim.resetConcurrency();
+        // a simulator of its own (no other test's traffic), whose one host:port serves four shops that a run
+        // syncs together: they share that host's limit (2)
+        try (PrestaShopSimulator host = PrestaShopSimulator.start()) {
+            List<SimShop> shops = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                SimShop shop = host.generatedShop("run-host" + (++names), 300);
+                register(shop);
+                shops.add(shop);
+            }
+            shops.forEach(shop -> shop.latency(Duration.ofMillis(100)));
+            host.resetConcurrency();
 
-        assertThat(runToCompletion()).containsEntry("shopsOk", 4);
-        assertThat(sim.mostConcurrentRequests()).isEqualTo(2);
-        shops.forEach(shop -> shop.latency(Duration.ZERO));
+            assertThat(runToCompletion()).containsEntry("shopsOk", 4);
+            assertThat(host.mostConcurrentRequests()).isEqualTo(2);
+        }
     }
 }
