@@ -35,11 +35,41 @@ def api(port, method, path, body=None):
         return json.loads(text) if text else None
 
 
-def start_simulator(args, results):
+def test_classpath():
     sh('mvn -q -o test-compile')
     cp_file = os.path.join(ROOT, 'target', 'bench-classpath.txt')
     sh(f'mvn -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile={cp_file}')
-    cp = 'target/test-classes:target/classes:' + open(cp_file).read().strip()
+    return 'target/test-classes:target/classes:' + open(cp_file).read().strip()
+
+
+def start_postgres(cp):
+    """A real PostgreSQL (the tests' embedded binaries) for --postgres: the process and its JDBC URL."""
+    pg = subprocess.Popen(['java', '-cp', cp, 'market.so.sync.support.PostgresMain'], cwd=ROOT,
+                          stdout=subprocess.PIPE, text=True)
+    while True:
+        line = pg.stdout.readline()
+        if not line:
+            raise SystemExit('PostgreSQL did not start')
+        if line.startswith('postgres '):
+            threading.Thread(target=lambda: [None for _ in pg.stdout], daemon=True).start()
+            return pg, line.split()[1]
+
+
+def postgres_cpu_s():
+    """CPU seconds used so far by every PostgreSQL process (server and backends)."""
+    total = 0.0
+    for pid in os.listdir('/proc'):
+        if pid.isdigit():
+            try:
+                with open(f'/proc/{pid}/comm') as f:
+                    if f.read().strip() == 'postgres':
+                        total += cpu_s(pid)
+            except OSError:
+                pass  # the process ended
+    return total
+
+
+def start_simulator(args, cp, results):
     port = free_port()
     profile = [f'-XX:StartFlightRecording=filename={results}/simulator.jfr,settings=profile'] if args.jfr else []
     sim = subprocess.Popen(['java', '-Xmx2g', *profile, '-cp', cp, 'market.so.sync.prestashop.sim.SimulatorMain',
@@ -61,7 +91,7 @@ def start_simulator(args, results):
     return sim, shops, warmups
 
 
-def start_service(args, results):
+def start_service(args, results, postgres_url=None):
     jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
     if not jars or args.rebuild:
         sh('mvn -q -o package -DskipTests')
@@ -70,8 +100,11 @@ def start_service(args, results):
     db = os.path.join(results, 'db')
     log = open(os.path.join(results, 'service.log'), 'w')
     profile = [f'-XX:StartFlightRecording=filename={results}/service.jfr,settings=profile'] if args.jfr else []
+    database = [f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0'] if not postgres_url \
+        else ['--spring.profiles.active=postgres', f'--spring.datasource.url={postgres_url}',
+              '--spring.datasource.username=postgres', '--spring.datasource.password=postgres']
     service = subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, *args.service_jvm_arg, '-jar', os.path.join('target', jars[0]),
-                                f'--server.port={port}', f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0',
+                                f'--server.port={port}', *database,
                                 f'--somarket.security.key-secret-file={results}/key-secret',
                                 '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
                                 '--somarket.registration.first-sync=false', '--camel.main.routes-reload-enabled=false',
@@ -152,7 +185,7 @@ def timed_run(port, pid, sim_pid):
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.time()
-    cpu_before = cpu_s(pid), cpu_s(sim_pid)
+    cpu_before = cpu_s(pid), cpu_s(sim_pid), postgres_cpu_s()
     threads_before = cpu_by_thread(pid)
     api(port, 'POST', '/api/sync-runs')
     while True:
@@ -163,6 +196,7 @@ def timed_run(port, pid, sim_pid):
     wall = time.time() - started
     stop.set()
     cpu_service, cpu_sim = cpu_s(pid) - cpu_before[0], cpu_s(sim_pid) - cpu_before[1]
+    cpu_postgres = postgres_cpu_s() - cpu_before[2]
     cpu_threads = cpu_delta(threads_before, cpu_by_thread(pid))
     run = runs[0]
     products = run['productsNew'] + run['productsChanged'] + run['productsUnchanged']
@@ -173,6 +207,7 @@ def timed_run(port, pid, sim_pid):
             'peak_live_heap_mb': round(peak_live[0] / 1048576),
             'peak_rss_mb': round(rss_kb(pid, 'VmHWM') / 1024),
             'cpu_service_s': round(cpu_service, 1), 'cpu_simulator_s': round(cpu_sim, 1),
+            'cpu_postgres_s': round(cpu_postgres, 1),
             'cpu_service_by_thread_s': cpu_threads}
 
 
@@ -245,16 +280,21 @@ def main():
                    help='shops of 1,000 products synced (full and unchanged) then paused before the measured runs')
     p.add_argument('--service-jvm-arg', action='append', default=[],
                    help='an extra JVM option for the service (repeat), e.g. a profiler agent')
+    p.add_argument('--postgres', action='store_true',
+                   help='the service on a real PostgreSQL (embedded binaries, same machine) instead of its H2 file')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
     args = p.parse_args()
     results = os.path.join(ROOT, 'bench', 'results', time.strftime('%Y%m%d-%H%M%S'))
     os.makedirs(results)
-    sim, shops, warmups = start_simulator(args, results)
+    cp = test_classpath()
+    pg, postgres_url = start_postgres(cp) if args.postgres else (None, None)
+    sim, shops, warmups = start_simulator(args, cp, results)
     service = None
     try:
-        service, port = start_service(args, results)
+        service, port = start_service(args, results, postgres_url)
         report = {'shops': args.shops, 'products_per_shop': args.products, 'latency_ms': args.latency_ms,
-                  'concurrency': args.concurrency, 'heap': args.heap, 'warmup_shops': args.warmup}
+                  'concurrency': args.concurrency, 'heap': args.heap, 'warmup_shops': args.warmup,
+                  'database': 'postgresql' if args.postgres else 'h2'}
         if warmups:
             # a service that has run for a while has its code compiled: the first run of a fresh JVM spends
             # much of its CPU in the JIT compilers. Warm-up shops are synced, then paused.
@@ -279,6 +319,9 @@ def main():
             service.wait(60)
         sim.terminate()
         sim.wait(60)
+        if pg:
+            pg.terminate()
+            pg.wait(60)
 
 
 if __name__ == '__main__':
