@@ -29,8 +29,7 @@ public final class PrestaShopSimulator implements AutoCloseable {
     private final byte[] jpeg = FrontPages.tinyJpeg();
     private final Map<String, SimShop> shops = new ConcurrentHashMap<>();
     private final Map<String, ShopHandler> handlers = new ConcurrentHashMap<>();
-    private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicInteger mostInFlight = new AtomicInteger();
+    private final InFlight inFlight = new InFlight();
 
     private PrestaShopSimulator(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
@@ -94,22 +93,24 @@ public final class PrestaShopSimulator implements AutoCloseable {
     }
 
     private SimShop register(SimShop shop) {
-        handlers.put(shop.name(), new ShopHandler(shop, jpeg));
+        handlers.put(shop.name(), new ShopHandler(shop, jpeg, inFlight));
         shops.put(shop.name(), shop);
         return shop;
     }
 
-    /** The most requests (all shops together: they share this one host) ever answered at the same time. */
+    /**
+     * The most requests (all shops together: they share this one host) ever held at the same time while
+     * their latency ran: what a client had in flight here, for shops with a latency set.
+     */
     public int mostConcurrentRequests() {
-        return mostInFlight.get();
+        return inFlight.most();
     }
 
     public void resetConcurrency() {
-        mostInFlight.set(inFlight.get());
+        inFlight.reset();
     }
 
     private void route(HttpExchange exchange) throws IOException {
-        mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             int slash = path.indexOf('/', 1);
@@ -129,8 +130,6 @@ public final class PrestaShopSimulator implements AutoCloseable {
             } catch (IOException | RuntimeException alreadyAnswering) {
                 // the answer had started: the client sees a cut connection
             }
-        } finally {
-            inFlight.decrementAndGet();
         }
     }
 

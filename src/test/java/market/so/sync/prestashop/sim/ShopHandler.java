@@ -22,23 +22,31 @@ final class ShopHandler {
     private final SimShop shop;
     private final Webservice webservice;
     private final ImageStore images;
+    private final InFlight inFlight;
 
-    ShopHandler(SimShop shop, byte[] jpeg) {
+    ShopHandler(SimShop shop, byte[] jpeg, InFlight inFlight) {
         this.shop = shop;
+        this.inFlight = inFlight;
         this.images = new ImageStore(shop.catalog(), jpeg);
         this.webservice = new Webservice(shop, images);
     }
 
     /** {@code path} is relative to the shop folder, starting with "/" (or empty). */
     void handle(HttpExchange exchange, String path) throws IOException {
+        long arrival = shop.arrived();
         Map<String, String> params = query(exchange.getRequestURI().getRawQuery());
         String apiPath = apiPath(path, params);
-        pause(shop.behaviour().delayFor(apiPath != null ? "/api/" + apiPath : path));
+        inFlight.enter();
+        try {
+            pause(shop.behaviour().delayFor(apiPath != null ? "/api/" + apiPath : path));
+        } finally {
+            inFlight.leave();
+        }
         long[] answer = answer(exchange, path, apiPath, params);
         Map<String, String> masked = new LinkedHashMap<>(params);
         masked.computeIfPresent("ws_key", (k, v) -> "***");
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
-        shop.record(new SimRequest(exchange.getRequestMethod(), path.isEmpty() ? "/" : path, Map.copyOf(masked),
+        shop.record(arrival, new SimRequest(exchange.getRequestMethod(), path.isEmpty() ? "/" : path, Map.copyOf(masked),
                 authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6),
                 params.containsKey("ws_key"), (int) answer[0], answer[1]));
     }

@@ -8,8 +8,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import market.so.sync.prestashop.sim.CatalogRows.SpecificPrice;
 
 /**
@@ -31,7 +32,9 @@ public final class SimShop {
     private final ApiListing listing;
     private final Map<String, Table> tables = new HashMap<>();
     private final Behaviour behaviour = new Behaviour();
-    private final ConcurrentLinkedQueue<SimRequest> requests = new ConcurrentLinkedQueue<>();
+    /** By order of arrival: a request is recorded once answered, and answers may finish out of order. */
+    private final ConcurrentSkipListMap<Long, SimRequest> requests = new ConcurrentSkipListMap<>();
+    private final AtomicLong arrivals = new AtomicLong();
     private final AtomicInteger requestCount = new AtomicInteger();
 
     private SimShop(String name, String url, String key, String shopName, SimCatalog catalog,
@@ -92,7 +95,7 @@ public final class SimShop {
 
     /** A copy of the requests received so far, oldest first. */
     public List<SimRequest> requests() {
-        return List.copyOf(requests);
+        return List.copyOf(requests.values());
     }
 
     public int requestCount() {
@@ -216,8 +219,13 @@ public final class SimShop {
         return Set.of(ObjectBuilder.EN, ObjectBuilder.FR);
     }
 
-    void record(SimRequest request) {
-        requests.add(request);
+    /** The arrival number of a request that has just come in. */
+    long arrived() {
+        return arrivals.incrementAndGet();
+    }
+
+    void record(long arrival, SimRequest request) {
+        requests.put(arrival, request);
         requestCount.incrementAndGet();
     }
 }
