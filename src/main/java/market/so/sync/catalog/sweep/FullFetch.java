@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.StringJoiner;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -117,8 +116,6 @@ public class FullFetch {
             throw new IllegalStateException(e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WebserviceException(ShopStatus.TIMEOUT, "the sync was interrupted");
-        } catch (CancellationException e) {
             throw new WebserviceException(ShopStatus.TIMEOUT, "the sync was interrupted");
         }
     }

@@ -11,10 +11,9 @@ import market.so.sync.run.SyncRun;
 import market.so.sync.shop.KeyCipher;
 import market.so.sync.shop.ShopRepository;
 import market.so.sync.support.EmbeddedPostgresHolder;
+import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,7 +29,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SyncTest
 class DatabaseOutageTest {
 
-    static PrestaShopSimulator sim;
+    static final PrestaShopSimulator sim = SharedSimulator.get();
 
     @Autowired ProducerTemplate camel;
     @Autowired ShopRepository shops;
@@ -44,16 +43,6 @@ class DatabaseOutageTest {
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("spring.quartz.properties.org.quartz.jobStore.driverDelegateClass",
             () -> "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
-    }
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = PrestaShopSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
     }
 
     @Test

@@ -19,10 +19,9 @@ import market.so.sync.prestashop.sim.SimShop;
 import market.so.sync.run.ShopOutcome;
 import market.so.sync.shop.KeyCipher;
 import market.so.sync.shop.ShopRepository;
+import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,7 +37,7 @@ import org.springframework.test.context.TestPropertySource;
     "somarket.sync.combination-page-size=40", "somarket.sync.stock-page-size=200"})
 class LightSweepTest {
 
-    static PrestaShopSimulator sim;
+    static final PrestaShopSimulator sim = SharedSimulator.get();
     static int names;
 
     @Autowired ProducerTemplate camel;
@@ -47,16 +46,6 @@ class LightSweepTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired FullFetch fetch;
     SweepSupport support;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = PrestaShopSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @BeforeEach
     void setUp() {

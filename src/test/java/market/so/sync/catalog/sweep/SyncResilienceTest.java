@@ -11,10 +11,9 @@ import market.so.sync.prestashop.sim.SimShop;
 import market.so.sync.run.ShopOutcome;
 import market.so.sync.shop.KeyCipher;
 import market.so.sync.shop.ShopRepository;
+import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,7 +30,7 @@ import org.springframework.test.context.TestPropertySource;
     "somarket.sync.combination-page-size=40", "somarket.sync.stock-page-size=200"})
 class SyncResilienceTest {
 
-    static PrestaShopSimulator sim;
+    static final PrestaShopSimulator sim = SharedSimulator.get();
     static int names;
 
     @Autowired ProducerTemplate camel;
@@ -39,16 +38,6 @@ class SyncResilienceTest {
     @Autowired KeyCipher cipher;
     @Autowired JdbcTemplate jdbc;
     SweepSupport support;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = PrestaShopSimulator.start();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        sim.close();
-    }
 
     @BeforeEach
     void setUp() {
