@@ -1,13 +1,11 @@
 package market.so.sync.mail;
 
 import jakarta.mail.PasswordAuthentication;
-import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.apache.camel.component.mail.MailAuthenticator;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -47,20 +45,16 @@ public class MailIntakeConfiguration {
         return new Credentials(servers::smtp);
     }
 
-    /**
-     * Jakarta Mail waits forever by default: a mail server that stops answering mid-poll would hold the mailbox
-     * consumer (and a reply) for good. These bound every connect, read and write.
-     */
+    /** The mailbox endpoint's Jakarta Mail properties: timeouts, STARTTLS, trust, XOAUTH2 ({@link MailSessions}). */
     @Bean
-    Properties mailTimeouts(@Value("${somarket.mail.timeout:30s}") Duration timeout) {
-        Properties properties = new Properties();
-        String millis = String.valueOf(timeout.toMillis());
-        for (String protocol : new String[] {"imap", "imaps", "pop3", "pop3s", "smtp", "smtps"}) {
-            properties.setProperty("mail." + protocol + ".connectiontimeout", millis);
-            properties.setProperty("mail." + protocol + ".timeout", millis);
-            properties.setProperty("mail." + protocol + ".writetimeout", millis);
-        }
-        return properties;
+    Properties mailboxMailProperties(MailSessions sessions) {
+        return sessions.mailbox();
+    }
+
+    /** The SMTP endpoint's Jakarta Mail properties. */
+    @Bean
+    Properties smtpMailProperties(MailSessions sessions) {
+        return sessions.smtp();
     }
 
     /** Reads the credentials at each connection, so that they follow the server actually in use. */

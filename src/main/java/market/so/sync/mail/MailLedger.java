@@ -50,9 +50,12 @@ public class MailLedger {
     }
 
     /**
-     * Flood control: a sender gets {@code perSenderPerHour} mails processed per hour. The others stay unseen in
-     * the inbox and are taken at a later poll, once the hour has moved on; a mail already tried once (its row
-     * exists) is never held back.
+     * Flood control: a sender gets {@code perSenderPerHour} mails processed per hour that were not good
+     * registrations. The others stay unseen in the inbox and are taken at a later poll, once the hour has moved on;
+     * a mail already tried once (its row exists) is never held back. A mail that connected a shop (even one whose
+     * first sync then failed: the key worked) is not counted, so that a web agency sending the keys of its eight
+     * client shops in an hour gets all eight through; mails without a key, without a shop that answers, or with a
+     * refused key are, as are mails still without an outcome (their handling failed).
      *
      * @throws SenderWaits when this mail must wait; the route lets it roll back, unseen
      */
@@ -62,7 +65,8 @@ public class MailLedger {
         }
         int processed = jdbc.sql("""
                 SELECT COUNT(*) FROM mail_message
-                WHERE sender = :sender AND first_seen_at > :since AND (outcome IS NULL OR outcome <> 'AUTO_REPLY')""")
+                WHERE sender = :sender AND first_seen_at > :since
+                  AND (outcome IS NULL OR outcome NOT IN ('AUTO_REPLY', 'CONNECTED', 'SYNC_FAILED'))""")
                 .param("sender", mail.from()).param("since", now().minusHours(1)).query(Integer.class).single();
         if (processed >= mailbox.perSenderPerHour()) {
             throw new SenderWaits(mail.from(), processed);
@@ -95,7 +99,7 @@ public class MailLedger {
     }
 
     /**
-     * The answer has gone: recorded for ops. Best effort on purpose: a failure here must not make the route try
+     * The mail is handled and its answer is in the outbox (route {@code mail-outbox} sends it): recorded for ops. Best effort on purpose: a failure here must not make the route try
      * the mail again, which would answer the merchant twice.
      */
     public void answered(@ExchangeProperty(KEY) String key, @ExchangeProperty(OUTCOME) String outcome,
@@ -109,7 +113,7 @@ public class MailLedger {
         } catch (RuntimeException e) {
             LOG.warn("mail {}: answered, but the answer could not be recorded: {}", key, e.toString());
         }
-        LOG.info("mail {}: answered ({}{})", key, outcome, shopId == null ? "" : ", shop " + shopId);
+        LOG.info("mail {}: handled, answer in the outbox ({}{})", key, outcome, shopId == null ? "" : ", shop " + shopId);
     }
 
     /**

@@ -1,6 +1,8 @@
 package market.so.sync.mail;
 
+import java.util.List;
 import market.so.sync.shop.RegistrationOutcome;
+import market.so.sync.shop.ShopStatus;
 
 /**
  * What a merchant's mail led to: the registration outcome the answer is about, the key candidate it was made
@@ -8,11 +10,24 @@ import market.so.sync.shop.RegistrationOutcome;
  *
  * @param keyUsed      the key candidate of that outcome; only its hint is ever written or logged
  * @param productCount products online after the first sync; {@code null} when that sync has not finished
+ * @param tried        every address tried, in the order tried (best candidate first), with what it answered
  */
-public record MailOutcome(KeyEmail mail, RegistrationOutcome outcome, String keyUsed, Integer productCount) {
+public record MailOutcome(KeyEmail mail, RegistrationOutcome outcome, String keyUsed, Integer productCount, List<Tried> tried) {
+
+    /** One address of the mail and what it answered (with the key that got furthest there). */
+    public record Tried(String url, ShopStatus status) {
+    }
+
+    public MailOutcome {
+        tried = tried == null ? List.of() : List.copyOf(tried);
+    }
 
     public MailOutcome withSync(RegistrationOutcome outcome, Integer productCount) {
-        return new MailOutcome(mail, outcome, keyUsed, productCount);
+        return new MailOutcome(mail, outcome, keyUsed, productCount, tried);
+    }
+
+    public MailOutcome withTried(List<Tried> tried) {
+        return new MailOutcome(mail, outcome, keyUsed, productCount, tried);
     }
 
     /** The outcome recorded for ops: the shop's status. */

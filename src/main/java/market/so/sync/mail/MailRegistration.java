@@ -1,5 +1,6 @@
 package market.so.sync.mail;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import market.so.sync.run.ShopOutcome;
@@ -56,26 +57,31 @@ public class MailRegistration {
      */
     MailOutcome tryCandidates(KeyEmail mail, Function<RegistrationRequest, RegistrationOutcome> registerShop) {
         MailOutcome best = null;
+        // per address, what got furthest there: the answer lists them when none connected
+        Map<String, ShopStatus> tried = new LinkedHashMap<>();
         int tries = 0;
+        candidates:
         for (String url : mail.urls()) {
             for (String key : mail.keys()) {
                 if (tries++ >= maxTries) {
-                    return best;
+                    break candidates;
                 }
                 RegistrationOutcome outcome = registerShop.apply(new RegistrationRequest(url, key, mail.replyAddress(), "mail"));
-                MailOutcome tried = new MailOutcome(mail, outcome, key, null);
+                MailOutcome attempt = new MailOutcome(mail, outcome, key, null, null);
                 if (outcome.connected()) {
-                    return tried;
+                    return attempt;
                 }
+                tried.merge(url, outcome.status(), (a, b) -> progress(b) > progress(a) ? b : a);
                 if (best == null || progress(outcome) > progress(best.outcome())) {
-                    best = tried;
+                    best = attempt;
                 }
                 if (!isAboutTheKey(outcome.status())) {
                     break; // the address itself failed: another key will not do better there
                 }
             }
         }
-        return best;
+        return best == null ? null : best.withTried(tried.entrySet().stream()
+                .map(entry -> new MailOutcome.Tried(entry.getKey(), entry.getValue())).toList());
     }
 
     /**
@@ -106,6 +112,10 @@ public class MailRegistration {
     }
 
     private static int progress(RegistrationOutcome outcome) {
-        return outcome.status() == null ? 0 : PROGRESS.getOrDefault(outcome.status(), 0);
+        return progress(outcome.status());
+    }
+
+    private static int progress(ShopStatus status) {
+        return status == null ? 0 : PROGRESS.getOrDefault(status, 0);
     }
 }

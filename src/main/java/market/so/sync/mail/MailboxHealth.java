@@ -5,7 +5,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
 import java.time.Duration;
-import java.util.Properties;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -21,12 +20,14 @@ public class MailboxHealth implements HealthIndicator {
 
     private final EmbeddedMailServer servers;
     private final MailboxProperties mailbox;
+    private final MailSessions sessions;
     private final Duration timeout;
 
-    public MailboxHealth(EmbeddedMailServer servers, MailboxProperties mailbox,
+    public MailboxHealth(EmbeddedMailServer servers, MailboxProperties mailbox, MailSessions sessions,
             @Value("${somarket.mail.health-timeout:5s}") Duration timeout) {
         this.servers = servers;
         this.mailbox = mailbox;
+        this.sessions = sessions;
         this.timeout = timeout;
     }
 
@@ -43,7 +44,7 @@ public class MailboxHealth implements HealthIndicator {
         }
         health.withDetail("server", access.protocol() + "://" + access.host() + ":" + access.port())
                 .withDetail("username", access.username() == null ? "" : access.username());
-        try (Store store = Session.getInstance(properties(access.protocol())).getStore(access.protocol())) {
+        try (Store store = Session.getInstance(sessions.mailbox(timeout)).getStore(access.protocol())) {
             store.connect(access.host(), access.port(), access.username(), access.password());
             Folder inbox = store.getFolder(mailbox.folder());
             inbox.open(Folder.READ_ONLY);
@@ -60,13 +61,5 @@ public class MailboxHealth implements HealthIndicator {
             // the message names the host and the failure, never the password
             return health.down().withDetail("error", e.getClass().getSimpleName() + ": " + e.getMessage()).build();
         }
-    }
-
-    private Properties properties(String protocol) {
-        Properties properties = new Properties();
-        String millis = String.valueOf(timeout.toMillis());
-        properties.setProperty("mail." + protocol + ".connectiontimeout", millis);
-        properties.setProperty("mail." + protocol + ".timeout", millis);
-        return properties;
     }
 }

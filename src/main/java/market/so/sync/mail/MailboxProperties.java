@@ -14,6 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perSenderPerHour flood control: mails from one sender processed per hour; the rest wait in the inbox
  * @param maxMessagesPerPoll unseen mails read per poll; mails waiting for their sender's quota are read again at
  *                         each poll, so this must stay well above what one sender can send in an hour
+ * @param starttls         imap and pop3 only: {@code null} means {@link Starttls#REQUIRED} (the password never
+ *                         crosses the network in clear); imaps and pop3s are TLS from the first byte
+ * @param sslBundle        the Spring Boot SSL bundle whose trust material checks this server's certificate;
+ *                         {@code null}: the JVM's default trust store (the public CAs)
+ * @param oauth2           XOAUTH2 instead of a password (Microsoft 365, Google Workspace); {@code null}: a password
  */
 @ConfigurationProperties("somarket.mailbox")
 public record MailboxProperties(
@@ -29,7 +34,10 @@ public record MailboxProperties(
         @DefaultValue("3") int maxAttempts,
         @DefaultValue("5") int perSenderPerHour,
         @DefaultValue("100") int maxMessagesPerPoll,
-        @DefaultValue Embedded embedded) {
+        @DefaultValue Embedded embedded,
+        Starttls starttls,
+        String sslBundle,
+        OAuth2Client oauth2) {
 
     /** The mail protocols camel-mail reads from; POP3 has no folders, so moving mails needs IMAP. */
     public enum Protocol {
@@ -91,6 +99,7 @@ public record MailboxProperties(
         return "MailboxProperties[protocol=" + protocol + ", host=" + host + ", port=" + port + ", username=" + username
                 + ", password=" + (password == null ? "null" : "****") + ", folder=" + folder + ", processedFolder="
                 + processedFolder + ", rejectedFolder=" + rejectedFolder + ", pollDelay=" + pollDelay + ", maxAttempts="
-                + maxAttempts + ", perSenderPerHour=" + perSenderPerHour + ", maxMessagesPerPoll=" + maxMessagesPerPoll + ", embedded=" + embedded + "]";
+                + maxAttempts + ", perSenderPerHour=" + perSenderPerHour + ", maxMessagesPerPoll=" + maxMessagesPerPoll + ", embedded=" + embedded + ", starttls=" + starttls
+                + ", sslBundle=" + sslBundle + ", oauth2=" + oauth2 + "]";
     }
 }

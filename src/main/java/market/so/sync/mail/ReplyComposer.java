@@ -48,7 +48,13 @@ public class ReplyComposer {
      * @param keyUsed      the key candidate the registration was made with (only its hint is written)
      */
     public Reply forOutcome(KeyEmail mail, RegistrationOutcome outcome, Integer productCount, String keyUsed) {
+        return forOutcome(mail, outcome, productCount, keyUsed, List.of());
+    }
+
+    private Reply forOutcome(KeyEmail mail, RegistrationOutcome outcome, Integer productCount, String keyUsed,
+            List<MailOutcome.Tried> tried) {
         Map<String, String> values = values(mail, keyUsed);
+        values.put("triedAddresses", outcome.connected() ? "" : triedAddresses(mail, tried));
         ShopStatus status = outcome.status();
         values.put("shopUrl", outcome.url() == null ? firstOr(mail.urls(), "") : outcome.url());
         values.put("shopId", outcome.shopId() == null ? "" : outcome.shopId().toString());
@@ -65,7 +71,28 @@ public class ReplyComposer {
 
     /** The answer to a mail whose registration route {@code mail-intake} went through. */
     public Reply forRegistration(MailOutcome registration) {
-        return forOutcome(registration.mail(), registration.outcome(), registration.productCount(), registration.keyUsed());
+        return forOutcome(registration.mail(), registration.outcome(), registration.productCount(), registration.keyUsed(),
+                registration.tried());
+    }
+
+    /**
+     * When more than one address of the mail was tried and none connected: each of them, in the order tried (the
+     * likeliest shop first), with what it answered in the merchant's words ({@code reasons.txt}), so that the
+     * answer is not about one address only (a Facebook page, the sender's domain) while the shop was another.
+     */
+    private String triedAddresses(KeyEmail mail, List<MailOutcome.Tried> tried) {
+        if (tried.size() < 2) {
+            return "";
+        }
+        String language = "en".equals(mail.language()) ? "en" : "fr";
+        StringBuilder lines = new StringBuilder();
+        for (MailOutcome.Tried address : tried) {
+            String reason = address.status() == null ? null : templates.line(language, "reasons", address.status().name());
+            lines.append("- ").append(address.url()).append("fr".equals(language) ? " : " : ": ").append(reason == null ? address.status() : reason).append('\n');
+        }
+        Map<String, String> values = new HashMap<>();
+        values.put("addresses", lines.toString().strip());
+        return templates.render(language, "tried-addresses", values).strip();
     }
 
     /**

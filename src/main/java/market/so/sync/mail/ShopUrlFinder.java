@@ -96,7 +96,10 @@ final class ShopUrlFinder {
             return;
         }
         String host = toAscii(parts.group(2).toLowerCase(Locale.ROOT));
-        if (host == null || !isHost(host) || KnownDomains.isNeverAShop(host) || MAIL_SERVER.matcher(host).matches()) {
+        // an IP address is a candidate like any host name when the merchant wrote it with its scheme
+        // (http://203.0.113.7/boutique): a bare "1.2.3.4" in a mail is more often a version or a price
+        boolean ip = isIpv4(host) && !bareMatch(text, start);
+        if (host == null || !(ip || isHost(host)) || KnownDomains.isNeverAShop(host) || MAIL_SERVER.matcher(host).matches()) {
             return;
         }
         String path = shopPath(parts.group(4));
@@ -170,6 +173,24 @@ final class ShopUrlFinder {
     private static String identity(String host, String path) {
         String h = host.toLowerCase(Locale.ROOT);
         return (h.startsWith("www.") ? h.substring(4) : h) + path.toLowerCase(Locale.ROOT);
+    }
+
+    /** Four decimal octets, each 0-255, without leading zeros (which some parsers read as octal). */
+    static boolean isIpv4(String host) {
+        if (host == null || !host.matches("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}")) {
+            return false;
+        }
+        for (String octet : host.split("\\.")) {
+            if (Integer.parseInt(octet) > 255) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the candidate at {@code start} was found without a scheme (then "https://" was added by us). */
+    private static boolean bareMatch(String text, int start) {
+        return !text.regionMatches(true, start, "http", 0, 4);
     }
 
     private static boolean isHost(String host) {

@@ -66,6 +66,7 @@ class MailIntakeRouteTest {
     static void fastMailbox(DynamicPropertyRegistry registry) {
         registry.add("somarket.mailbox.poll-delay", () -> "200ms");
         registry.add("somarket.mailbox.per-sender-per-hour", () -> "2");
+        registry.add("somarket.smtp.outbox-poll-delay", () -> "100ms");
     }
 
     @BeforeAll

@@ -52,7 +52,20 @@ class MailRegistrationTest {
                 Map.of("https://facebook.test", ShopStatus.NOT_PRESTASHOP, "https://shop.test", ShopStatus.WEBSERVICE_DISABLED));
 
         assertThat(outcome.outcome().status()).isEqualTo(ShopStatus.WEBSERVICE_DISABLED);
-        assertThat(outcome.outcome().url()).isEqualTo("https://shop.test");
+        assertThat(outcome.outcome().url()).isEqualTo("https://shop.test");        assertThat(outcome.tried()).containsExactly(new MailOutcome.Tried("https://facebook.test", ShopStatus.NOT_PRESTASHOP),
+                new MailOutcome.Tried("https://shop.test", ShopStatus.WEBSERVICE_DISABLED));
+    }
+
+    @Test
+    void eachAddressIsListedOnceWithWhatGotFurthestThere() {
+        MailOutcome outcome = register(mail(List.of(OLD_KEY, NEW_KEY), List.of("http://203.0.113.7/boutique", "https://sender.test")),
+                Map.of("http://203.0.113.7/boutique " + OLD_KEY, ShopStatus.INVALID_KEY,
+                        "http://203.0.113.7/boutique " + NEW_KEY, ShopStatus.MISSING_PERMISSION,
+                        "https://sender.test", ShopStatus.NOT_PRESTASHOP));
+
+        assertThat(outcome.outcome().status()).isEqualTo(ShopStatus.MISSING_PERMISSION);
+        assertThat(outcome.tried()).containsExactly(new MailOutcome.Tried("http://203.0.113.7/boutique", ShopStatus.MISSING_PERMISSION),
+                new MailOutcome.Tried("https://sender.test", ShopStatus.NOT_PRESTASHOP));
     }
 
     @Test

@@ -45,6 +45,33 @@ class ReplyComposerTest {
                 Stream.of(KeyChange.values()).map(change -> Arguments.of(language, status, change))));
     }
 
+    @Test
+    void whenNoAddressAnsweredTheAnswerListsEveryAddressTriedBestFirstWithWhatItAnswered() {
+        KeyEmail mail = new KeyEmail("<ip-1@atelier.test>", "claire@atelier.test", null, "Ma clé", null, "fr", List.of(KEY),
+                List.of("http://203.0.113.7/boutique", "https://www.facebook.com/atelier", "https://atelier.test"), false, null);
+        RegistrationOutcome unreachable = new RegistrationOutcome(null, "http://203.0.113.7/boutique", ShopStatus.UNREACHABLE,
+                "connect timed out", List.of(), null, false);
+        MailOutcome outcome = new MailOutcome(mail, unreachable, KEY, null, List.of(
+                new MailOutcome.Tried("http://203.0.113.7/boutique", ShopStatus.UNREACHABLE),
+                new MailOutcome.Tried("https://www.facebook.com/atelier", ShopStatus.NOT_PRESTASHOP),
+                new MailOutcome.Tried("https://atelier.test", ShopStatus.NOT_PRESTASHOP)));
+
+        String body = composer.forRegistration(outcome).body();
+
+        assertThat(body).contains("Nous n'avons pas réussi à joindre http://203.0.113.7/boutique",
+                "Voici les adresses de votre message que nous avons essayées, dans cet ordre",
+                "- http://203.0.113.7/boutique : votre boutique ne répondait pas au moment de l'essai.\n"
+                        + "- https://www.facebook.com/atelier : l'adresse n'a pas répondu comme une boutique PrestaShop.\n"
+                        + "- https://atelier.test : l'adresse n'a pas répondu comme une boutique PrestaShop.")
+                .doesNotContain(KEY, "{{");
+        assertThat(body.indexOf("dans cet ordre")).isLessThan(body.indexOf("L'équipe So.market"));
+
+        // one address only: its answer already names it, no list
+        MailOutcome single = new MailOutcome(mail, unreachable, KEY, null,
+                List.of(new MailOutcome.Tried("http://203.0.113.7/boutique", ShopStatus.UNREACHABLE)));
+        assertThat(composer.forRegistration(single).body()).doesNotContain("dans cet ordre");
+    }
+
     @ParameterizedTest(name = "{0} {1} {2}")
     @MethodSource("everyOutcome")
     void everyOutcomeHasAFilledTemplateWithoutTheKey(String language, ShopStatus status, KeyChange change) throws IOException {

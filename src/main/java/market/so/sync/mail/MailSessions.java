@@ -1,0 +1,114 @@
+package market.so.sync.mail;
+
+import java.time.Duration;
+import java.util.Properties;
+import javax.net.ssl.SSLSocketFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.stereotype.Component;
+
+/**
+ * The Jakarta Mail properties of each mail server, given to its endpoint only (camel-mail's
+ * {@code additionalJavaMailProperties}) and to the mailbox health check: timeouts, STARTTLS, the trust of a
+ * Spring Boot SSL bundle, host name verification, XOAUTH2. Nothing here is JVM-wide, so the mailbox, the SMTP
+ * server and the shops' https each trust what they need and nothing more.
+ *
+ * <p>A bundle ({@code spring.ssl.bundle.pem.<name>.truststore.certificate=...}) becomes an {@link SSLSocketFactory}
+ * set as {@code mail.<protocol>.ssl.socketFactory}: Jakarta Mail uses it both for implicit TLS (imaps, pop3s,
+ * smtps) and for the STARTTLS upgrade. Host name verification ({@code mail.<protocol>.ssl.checkserveridentity})
+ * stays on unless {@code somarket.mail.check-server-identity=false}.
+ */
+@Component("mailSessions")
+public class MailSessions {
+
+    private final EmbeddedMailServer servers;
+    private final MailboxProperties mailbox;
+    private final SmtpProperties smtp;
+    private final SslBundles bundles;
+    private final Duration timeout;
+    private final boolean checkServerIdentity;
+
+    public MailSessions(EmbeddedMailServer servers, MailboxProperties mailbox, SmtpProperties smtp, SslBundles bundles,
+            @Value("${somarket.mail.timeout:30s}") Duration timeout,
+            @Value("${somarket.mail.check-server-identity:true}") boolean checkServerIdentity) {
+        this.servers = servers;
+        this.mailbox = mailbox;
+        this.smtp = smtp;
+        this.bundles = bundles;
+        this.timeout = timeout;
+        this.checkServerIdentity = checkServerIdentity;
+    }
+
+    /** For the mailbox consumer (and, with a shorter timeout, its health check). */
+    public Properties mailbox(Duration timeout) {
+        if (mailbox.usesEmbeddedServer()) {
+            return plain(servers.mailbox().protocol(), timeout);
+        }
+        Starttls starttls = mailbox.starttls() == null ? Starttls.REQUIRED : mailbox.starttls();
+        return secured(mailbox.protocol().scheme(), timeout, starttls, mailbox.sslBundle(), isOAuth2(mailbox.oauth2()));
+    }
+
+    public Properties mailbox() {
+        return mailbox(timeout);
+    }
+
+    /** For the SMTP producer that sends the answers. */
+    public Properties smtp() {
+        if (!smtp.isConfigured()) {
+            return plain(servers.smtp().protocol(), timeout);
+        }
+        return secured(smtp.protocol().scheme(), timeout, smtpStarttls(smtp), smtp.sslBundle(), isOAuth2(smtp.oauth2()));
+    }
+
+    /** Unset: required on the submission port 587, where servers refuse a login in clear; optional elsewhere. */
+    static Starttls smtpStarttls(SmtpProperties smtp) {
+        if (smtp.starttls() != null) {
+            return smtp.starttls();
+        }
+        return smtp.effectivePort() == 587 ? Starttls.REQUIRED : Starttls.OPTIONAL;
+    }
+
+    /** The embedded GreenMail on loopback: no TLS at all (it has no STARTTLS). */
+    private static Properties plain(String protocol, Duration timeout) {
+        Properties properties = timeouts(protocol, timeout);
+        properties.setProperty("mail." + protocol + ".starttls.enable", "false");
+        return properties;
+    }
+
+    private Properties secured(String protocol, Duration timeout, Starttls starttls, String bundle, boolean oauth2) {
+        Properties properties = timeouts(protocol, timeout);
+        String prefix = "mail." + protocol + ".";
+        if (!protocol.endsWith("s")) {
+            // implicit TLS (imaps, pop3s, smtps) has nothing to upgrade: STARTTLS applies to the plain protocols only
+            properties.setProperty(prefix + "starttls.enable", String.valueOf(starttls != Starttls.OFF));
+            properties.setProperty(prefix + "starttls.required", String.valueOf(starttls == Starttls.REQUIRED));
+        }
+        if (bundle != null && !bundle.isBlank()) {
+            // an object, not a class name: Properties holds it as is and Jakarta Mail takes it (see class comment)
+            properties.put(prefix + "ssl.socketFactory", bundles.getBundle(bundle).createSslContext().getSocketFactory());
+        }
+        properties.setProperty(prefix + "ssl.checkserveridentity", String.valueOf(checkServerIdentity));
+        if (oauth2) {
+            // the access token is the password; no other mechanism would take it
+            properties.setProperty(prefix + "auth.mechanisms", "XOAUTH2");
+        }
+        return properties;
+    }
+
+    private static boolean isOAuth2(OAuth2Client client) {
+        return client != null && client.isConfigured();
+    }
+
+    /**
+     * Jakarta Mail waits forever by default: a mail server that stops answering mid-poll would hold the mailbox
+     * consumer (and a reply) for good. These bound every connect, read and write.
+     */
+    private static Properties timeouts(String protocol, Duration timeout) {
+        Properties properties = new Properties();
+        String millis = String.valueOf(timeout.toMillis());
+        properties.setProperty("mail." + protocol + ".connectiontimeout", millis);
+        properties.setProperty("mail." + protocol + ".timeout", millis);
+        properties.setProperty("mail." + protocol + ".writetimeout", millis);
+        return properties;
+    }
+}
