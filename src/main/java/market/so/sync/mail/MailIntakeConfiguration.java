@@ -35,14 +35,14 @@ public class MailIntakeConfiguration {
      * characters such as {@code &} or {@code )} needs no escaping, and it appears in no endpoint URI.
      */
     @Bean
-    MailAuthenticator mailboxAuthenticator(EmbeddedMailServer servers) {
-        return new Credentials(servers::mailbox);
+    MailAuthenticator mailboxAuthenticator(MailCredentials credentials) {
+        return new Credentials(credentials::mailbox);
     }
 
     /** The SMTP login for replies; a blank username means the server takes mail without one. */
     @Bean
-    MailAuthenticator smtpAuthenticator(EmbeddedMailServer servers) {
-        return new Credentials(servers::smtp);
+    MailAuthenticator smtpAuthenticator(MailCredentials credentials) {
+        return new Credentials(credentials::smtp);
     }
 
     /** The mailbox endpoint's Jakarta Mail properties: timeouts, STARTTLS, trust, XOAUTH2 ({@link MailSessions}). */

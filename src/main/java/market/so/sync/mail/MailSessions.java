@@ -89,8 +89,12 @@ public class MailSessions {
         }
         properties.setProperty(prefix + "ssl.checkserveridentity", String.valueOf(checkServerIdentity));
         if (oauth2) {
-            // the access token is the password; no other mechanism would take it
+            // the access token is the password, and XOAUTH2 the only mechanism: a server that does not offer it
+            // is refused rather than sent the token as a plain LOGIN password
             properties.setProperty(prefix + "auth.mechanisms", "XOAUTH2");
+            properties.setProperty(prefix + "auth.xoauth2.disable", "false");
+            properties.setProperty(prefix + "auth.login.disable", "true");
+            properties.setProperty(prefix + "auth.plain.disable", "true");
         }
         return properties;
     }

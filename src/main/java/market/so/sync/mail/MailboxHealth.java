@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 @Component("mailbox")
 public class MailboxHealth implements HealthIndicator {
 
-    private final EmbeddedMailServer servers;
+    private final MailCredentials servers;
     private final MailboxProperties mailbox;
     private final MailSessions sessions;
     private final Duration timeout;
 
-    public MailboxHealth(EmbeddedMailServer servers, MailboxProperties mailbox, MailSessions sessions,
+    public MailboxHealth(MailCredentials servers, MailboxProperties mailbox, MailSessions sessions,
             @Value("${somarket.mail.health-timeout:5s}") Duration timeout) {
         this.servers = servers;
         this.mailbox = mailbox;

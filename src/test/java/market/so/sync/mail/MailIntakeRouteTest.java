@@ -201,6 +201,25 @@ class MailIntakeRouteTest {
     }
 
     @Test
+    void goodRegistrationsAreNotCountedByFloodControlSoAnAgencysMailsAllGoThrough() throws Exception {
+        // the limit is 2 an hour in this test: an agency sends the keys of 3 client shops, then a mail without a key
+        for (int i = 1; i <= 3; i++) {
+            SimShop client = shop();
+            deliver(mail(messageId(), "agence@agence-web.test", "Boutique cliente " + i, "",
+                    "Bonjour, la boutique de notre client : " + address(client) + "\nSa clé : " + client.key()));
+        }
+        deliver(mail(messageId(), "agence@agence-web.test", "Question", "", "Et pour un quatrième client, sans clé ?"));
+
+        await().atMost(WAIT).until(() -> replies("agence-web.test").length == 4);
+        List<String> texts = new ArrayList<>();
+        for (MimeMessage reply : replies("agence-web.test")) {
+            texts.add(text(reply));
+        }
+        assertThat(texts).filteredOn(t -> t.contains("est connectée à So.market")).hasSize(3);
+        assertThat(texts).filteredOn(t -> t.contains("§2")).hasSize(1);
+    }
+
+    @Test
     void aShopFailingSyncsInARowGetsItsMerchantToldOnce() throws Exception {
         SimShop demo = shop();
         long id = ApiClient.id(new ApiClient(rest).registerShop(demo.url(), demo.key(), "gerant@en-panne.test"));

@@ -75,12 +75,10 @@ class RealMailServersIT {
         try (Store store = imaps("hello", "hellopw")) {
             Folder inbox = store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
-            inbox.setFlags(1, Math.max(1, inbox.getMessageCount()), new Flags(Flags.Flag.SEEN), true);
-            inbox.close(false);
-        } catch (MessagingException e) {
-            if (!String.valueOf(e.getMessage()).contains("Invalid message number")) {
-                throw e;
+            if (inbox.getMessageCount() > 0) {
+                inbox.setFlags(1, inbox.getMessageCount(), new Flags(Flags.Flag.SEEN), true);
             }
+            inbox.close(false);
         }
     }
 
@@ -136,12 +134,17 @@ class RealMailServersIT {
         // without the bundle the JVM's public CAs do not know the snakeoil certificate: refused, not trusted by default
         MailSessions noBundle = sessionsFor(Map.of("somarket.mailbox.protocol", "imaps", "somarket.mailbox.host", HOST), true);
         assertThatThrownBy(() -> connect(noBundle, "imaps", HOST, 993)).hasStackTraceContaining("PKIX path building failed");
-        // the certificate names "vm": reached as 127.0.0.1 it is refused, unless host name checks are turned off
-        MailSessions bundle = sessionsFor(Map.of("somarket.mailbox.protocol", "imaps", "somarket.mailbox.host", "127.0.0.1",
+        // the certificate names "vm": reached as "localhost" (same server, same trusted certificate) it is refused,
+        // and accepted only once host name checks are turned off. Jakarta Mail hands the check to the JDK (endpoint
+        // identification during the handshake), which reports a mismatch as "PKIX path building failed" too.
+        MailSessions bundle = sessionsFor(Map.of("somarket.mailbox.protocol", "imaps", "somarket.mailbox.host", "localhost",
                 "somarket.mailbox.ssl-bundle", "realmail"), true);
-        assertThatThrownBy(() -> connect(bundle, "imaps", "127.0.0.1", 993)).hasStackTraceContaining("127.0.0.1");
-        connect(sessionsFor(Map.of("somarket.mailbox.protocol", "imaps", "somarket.mailbox.host", "127.0.0.1",
-                "somarket.mailbox.ssl-bundle", "realmail"), false), "imaps", "127.0.0.1", 993);
+        assertThatThrownBy(() -> connect(bundle, "imaps", "localhost", 993)).isInstanceOf(MessagingException.class)
+                .hasStackTraceContaining("PKIX path building failed");
+        connect(sessionsFor(Map.of("somarket.mailbox.protocol", "imaps", "somarket.mailbox.host", "localhost",
+                "somarket.mailbox.ssl-bundle", "realmail"), false), "imaps", "localhost", 993);
+        System.out.println("REAL-MAIL: imaps without the bundle: refused (PKIX); as localhost with the bundle: refused while "
+                + "check-server-identity=true, accepted with false");
         // submission refuses a login in clear: STARTTLS off is refused by Postfix
         MailSessions smtpOff = sessionsFor(Map.of("somarket.smtp.host", HOST, "somarket.smtp.starttls", "off",
                 "somarket.smtp.ssl-bundle", "realmail", "somarket.mailbox.host", HOST), true);
