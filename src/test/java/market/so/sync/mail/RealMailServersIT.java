@@ -145,19 +145,28 @@ class RealMailServersIT {
                 "somarket.mailbox.ssl-bundle", "realmail"), false), "imaps", "localhost", 993);
         System.out.println("REAL-MAIL: imaps without the bundle: refused (PKIX); as localhost with the bundle: refused while "
                 + "check-server-identity=true, accepted with false");
-        // submission refuses a login in clear: STARTTLS off is refused by Postfix
+        // submission refuses mail without TLS: with STARTTLS off, Postfix answers 530 "Must issue a STARTTLS command first"
         MailSessions smtpOff = sessionsFor(Map.of("somarket.smtp.host", HOST, "somarket.smtp.starttls", "off",
                 "somarket.smtp.ssl-bundle", "realmail", "somarket.mailbox.host", HOST), true);
-        assertThatThrownBy(() -> {
-            try (Transport transport = Session.getInstance(withAuth(smtpOff.smtp())).getTransport("smtp")) {
-                transport.connect(HOST, 587, "hello", "hellopw");
-            }
-        }).isInstanceOf(MessagingException.class);
+        assertThatThrownBy(() -> submit(smtpOff, "STARTTLS off")).isInstanceOf(MessagingException.class)
+                .hasStackTraceContaining("STARTTLS");
         MailSessions smtpRequired = sessionsFor(Map.of("somarket.smtp.host", HOST, "somarket.smtp.ssl-bundle", "realmail",
                 "somarket.mailbox.host", HOST), true);
-        try (Transport transport = Session.getInstance(withAuth(smtpRequired.smtp())).getTransport("smtp")) {
+        submit(smtpRequired, "STARTTLS required");
+        System.out.println("REAL-MAIL: smtp://" + HOST + ":587 with starttls=off refused by Postfix (530); with the default "
+                + "(required on 587) and login: sent");
+    }
+
+    private static void submit(MailSessions sessions, String subject) throws MessagingException {
+        Properties properties = withAuth(sessions.smtp());
+        MimeMessage message = new MimeMessage(Session.getInstance(properties));
+        message.setFrom(new InternetAddress("hello@so.market"));
+        message.setRecipients(Message.RecipientType.TO, "merchant@example.test");
+        message.setSubject("RealMailServersIT: " + subject);
+        message.setText("a test of the submission port");
+        try (Transport transport = Session.getInstance(properties).getTransport("smtp")) {
             transport.connect(HOST, 587, "hello", "hellopw");
-            System.out.println("REAL-MAIL: smtp://" + HOST + ":587 STARTTLS (default on 587) and login: connected");
+            transport.sendMessage(message, message.getAllRecipients());
         }
     }
 
