@@ -84,8 +84,8 @@ class MailIntakeRouteTest {
     }
 
     /**
-     * The shop's address as a merchant writes it: a host name, which the mail reader requires (it never takes an
-     * IP address for a shop). {@link SimulatorHosts} resolves it to the simulator.
+     * The shop's address as a merchant usually writes it: a host name (an IP address counts only when written
+     * with its scheme, see ShopUrlFinderTest). {@link SimulatorHosts} resolves it to the simulator.
      */
     private static String address(SimShop shop) {
         return shop.url().replace("127.0.0.1", shop.name() + SimulatorHosts.DOMAIN);
