@@ -246,6 +246,9 @@ class MailIntakeRouteTest {
         assertThat(mailboxHealth.health().getStatus()).isEqualTo(Status.UP);
         mailServer.stop();
         await().atMost(WAIT).until(() -> mailboxHealth.health().getStatus().equals(Status.DOWN));
+        // DOWN still answers 503 beside the custom WARNING's 200 (management.endpoint.health.status.http-mapping)
+        assertThat(rest.getForEntity("/actuator/health", String.class).getStatusCode())
+                .isEqualTo(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE);
 
         mailServer.start();
         await().atMost(WAIT).until(() -> mailboxHealth.health().getStatus().equals(Status.UP));
