@@ -87,6 +87,7 @@ class RealMailServersIT {
 
     @Test
     void aMerchantsMailReadOverImapsIsAnsweredThroughSubmissionWithStarttls() throws Exception {
+        Assumptions.assumeTrue(open("real-ps.test", 8089), "the real PrestaShop (real-ps.test:8089) is not running: skipped");
         String id = "<" + UUID.randomUUID() + "@example.test>";
         String subject = "Ma clé So.market " + id.substring(1, 9);
         long started = System.nanoTime();
@@ -233,8 +234,12 @@ class RealMailServersIT {
     }
 
     private static boolean open(int port) {
+        return open("127.0.0.1", port);
+    }
+
+    private static boolean open(String host, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.connect(new InetSocketAddress(host, port), 500);
             return true;
         } catch (IOException e) {
             return false;
