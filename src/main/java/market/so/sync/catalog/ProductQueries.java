@@ -32,15 +32,20 @@ public class ProductQueries {
         variant_count, price_min, price_max, deactivated_at, updated_at""";
 
     // The shop row says whether the shop exists (no row: 404) even when the page is empty (then the
-    // product and variant columns are null). ORDER BY ... LIMIT inside the derived table reads the
-    // page from the (shop_id, shop_product_id) index; each product's variants from product_variant_listing.
+    // product and variant columns are null). The page is read from the (shop_id, shop_product_id) index
+    // in its order, offset + size index entries and no sort: H2 only picks that index over the foreign
+    // key's (shop_id) one when the query has a condition on both columns and an ORDER BY on both, hence
+    // "shop_product_id >= :anyId" (Long.MIN_VALUE: it excludes nothing) and "ORDER BY shop_id, ...".
+    // Without them H2 read and sorted every product of the shop for each page (4 ms instead of 0.2 ms
+    // for a 1,000-product shop, ADR 0016). Each product's variants come from product_variant_listing.
     private static final String PAGE = """
         SELECT t.total, p.*, v.shop_variant_id AS v_id, v.attributes AS v_attributes, v.reference AS v_reference,
                v.ean13 AS v_ean13, v.quantity AS v_quantity, v.available AS v_available, v.price AS v_price,
                v.regular_price AS v_regular_price, v.is_default AS v_is_default
         FROM shop s
         CROSS JOIN (SELECT COUNT(*) AS total FROM product WHERE shop_id = :shop) t
-        LEFT JOIN (SELECT %s FROM product WHERE shop_id = :shop ORDER BY shop_product_id LIMIT :size OFFSET :offset) p
+        LEFT JOIN (SELECT %s FROM product WHERE shop_id = :shop AND shop_product_id >= :anyId
+                   ORDER BY shop_id, shop_product_id LIMIT :size OFFSET :offset) p
                ON p.shop_id = s.id
         LEFT JOIN product_variant v ON v.shop_id = p.shop_id AND v.shop_product_id = p.shop_product_id
         WHERE s.id = :shop
@@ -76,7 +81,7 @@ public class ProductQueries {
     /** The page, or empty when there is no such shop. */
     public Optional<Page> page(long shopId, int page, int size) {
         Reader reader = new Reader();
-        jdbc.sql(PAGE).param("shop", shopId).param("size", size).param("offset", (long) page * size)
+        jdbc.sql(PAGE).param("shop", shopId).param("anyId", Long.MIN_VALUE).param("size", size).param("offset", (long) page * size)
             .query(reader::row);
         return reader.total < 0 ? Optional.empty() : Optional.of(new Page(reader.items, page, size, reader.total));
     }
