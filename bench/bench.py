@@ -119,7 +119,7 @@ def start_service(args, results, postgres_url=None):
                                 # cap the whole run (in production shops are on different hosts)
                                 f'--somarket.sync.per-host-concurrency={args.concurrency * 2}',
                                 f'--somarket.sync.max-connections={args.concurrency * 4}',
-                                f'--spring.datasource.hikari.maximum-pool-size={args.concurrency + 10}',
+                                f'--spring.datasource.hikari.maximum-pool-size={args.db_pool or args.concurrency + 10}',
                                 f'--somarket.mailbox.embedded.smtp-port={free_port()}',
                                 f'--somarket.mailbox.embedded.imap-port={free_port()}'],
                                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
@@ -220,12 +220,27 @@ def timed_run(port, pid, sim_pid):
 def listing_load(args, cp, port, shop_ids, seconds, requests):
     """GET /api/shops/{id}/products?page=&size=50 from --load-clients clients (ListingLoad), bounded in count and time."""
     load_before = os.getloadavg()
+    pending, stop = [0], threading.Event()
+
+    def sample():
+        # requests waiting for a database connection: the pool is shared with the syncs of a run
+        while not stop.is_set():
+            try:
+                m = api(port, 'GET', '/actuator/metrics/hikaricp.connections.pending')
+                pending[0] = max(pending[0], int(m['measurements'][0]['value']))
+            except Exception:
+                pass
+            stop.wait(0.5)
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     out = subprocess.run(['java', '-Xmx256m', '-cp', cp, 'market.so.sync.bench.ListingLoad',
                           '--base', f'http://127.0.0.1:{port}', '--auth', 'ops:bench',
                           '--shops', ','.join(str(i) for i in shop_ids), '--pages', str(max(1, args.products // 50)),
                           '--size', '50', '--clients', str(args.load_clients), '--requests', str(requests),
                           '--seconds', str(seconds)], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    stop.set()
     result = json.loads(out.strip().splitlines()[-1])
+    result['max_waiting_for_db_connection'] = pending[0]
     result['loadavg_before'] = [round(x, 2) for x in load_before]
     result['loadavg_after'] = [round(x, 2) for x in os.getloadavg()]
     return result
@@ -333,6 +348,7 @@ def main():
     p.add_argument('--load-requests', type=int, default=100000, help='...or after this many requests')
     p.add_argument('--load-run-shops', type=int, default=10,
                    help='shops of --products products synced (full) during the second load phase')
+    p.add_argument('--db-pool', type=int, help='database connections of the service (default: concurrency + 10)')
     p.add_argument('--jar', help='the service jar to run (default: target/shop-sync-*.jar)')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
     args = p.parse_args()
