@@ -3,6 +3,8 @@ package market.so.sync.shop;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A shop's base address as merchants type it ("monsiteweb.com", "https://www.shop.fr/boutique/",
@@ -12,6 +14,8 @@ import java.util.Locale;
  * {@code http://0177.0.0.1} becomes {@code http://127.0.0.1}, the address a browser would call.
  */
 public final class ShopUrl {
+
+    private static final Pattern NUMERIC_AUTHORITY = Pattern.compile("^([^:]+)(?::(\\d{1,5}))?$");
 
     private ShopUrl() {
     }
@@ -71,7 +75,7 @@ public final class ShopUrl {
         if (authority.contains("@")) {
             throw new InvalidShopUrl("the address must not contain a user name or key; send the key separately");
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("^([^:]+)(?::(\\d{1,5}))?$").matcher(authority);
+        Matcher m = NUMERIC_AUTHORITY.matcher(authority);
         if (!m.matches() || !HostLiteral.endsInANumber(m.group(1).toLowerCase(Locale.ROOT))) {
             throw new InvalidShopUrl("the shop address has no valid host name");
         }
