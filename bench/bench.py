@@ -8,6 +8,10 @@ downloads the same product and stock pages with the same concurrency and no proc
 the limit to compare with.
 
     python3 bench/bench.py --shops 10 --products 1000 --latency-ms 0 --concurrency 8
+
+With --load it measures instead the product listing the So.market site reads: C concurrent clients
+(ListingLoad, a Java load generator from the test classes, loopback only) read random pages of 50 of the
+synced shops, first with no run going, then during a full run of --load-run-shops other shops.
 """
 import argparse, base64, concurrent.futures, json, os, socket, subprocess, sys, threading, time
 import http.client, urllib.parse, urllib.request
@@ -93,7 +97,9 @@ def start_simulator(args, cp, results):
 
 def start_service(args, results, postgres_url=None):
     jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
-    if not jars or args.rebuild:
+    if args.jar:
+        jars = [os.path.abspath(args.jar)]
+    elif not jars or args.rebuild:
         sh('mvn -q -o package -DskipTests')
         jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
     port = free_port()
@@ -113,7 +119,7 @@ def start_service(args, results, postgres_url=None):
                                 # cap the whole run (in production shops are on different hosts)
                                 f'--somarket.sync.per-host-concurrency={args.concurrency * 2}',
                                 f'--somarket.sync.max-connections={args.concurrency * 4}',
-                                f'--spring.datasource.hikari.maximum-pool-size={args.concurrency + 10}',
+                                f'--spring.datasource.hikari.maximum-pool-size={args.db_pool or args.concurrency + 10}',
                                 f'--somarket.mailbox.embedded.smtp-port={free_port()}',
                                 f'--somarket.mailbox.embedded.imap-port={free_port()}'],
                                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
@@ -211,6 +217,59 @@ def timed_run(port, pid, sim_pid):
             'cpu_service_by_thread_s': cpu_threads}
 
 
+def listing_load(args, cp, port, shop_ids, seconds, requests):
+    """GET /api/shops/{id}/products?page=&size=50 from --load-clients clients (ListingLoad), bounded in count and time."""
+    load_before = os.getloadavg()
+    pending, stop = [0], threading.Event()
+
+    def sample():
+        # requests waiting for a database connection: the pool is shared with the syncs of a run
+        while not stop.is_set():
+            try:
+                m = api(port, 'GET', '/actuator/metrics/hikaricp.connections.pending')
+                pending[0] = max(pending[0], int(m['measurements'][0]['value']))
+            except Exception:
+                pass
+            stop.wait(0.5)
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out = subprocess.run(['java', '-Xmx256m', '-cp', cp, 'market.so.sync.bench.ListingLoad',
+                          '--base', f'http://127.0.0.1:{port}', '--auth', 'ops:bench',
+                          '--shops', ','.join(str(i) for i in shop_ids), '--pages', str(max(1, args.products // 50)),
+                          '--size', '50', '--clients', str(args.load_clients), '--requests', str(requests),
+                          '--seconds', str(seconds)], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    stop.set()
+    result = json.loads(out.strip().splitlines()[-1])
+    result['max_waiting_for_db_connection'] = pending[0]
+    result['loadavg_before'] = [round(x, 2) for x in load_before]
+    result['loadavg_after'] = [round(x, 2) for x in os.getloadavg()]
+    return result
+
+
+def load_mode(args, cp, port, service_pid, sim_pid, shops, report):
+    """Listing under load: without a run, then while a full run of other shops is going."""
+    listed, others = shops[:args.shops], shops[args.shops:]
+    ids = register(port, listed)
+    report['setup_run'] = timed_run(port, service_pid, sim_pid)
+    # the JIT compiles the listing path first: a short unmeasured load
+    report['load_warmup'] = listing_load(args, cp, port, ids, 10, args.load_requests)
+    cpu_before = cpu_s(service_pid)
+    report['load_idle'] = listing_load(args, cp, port, ids, args.load_seconds, args.load_requests)
+    report['load_idle']['cpu_service_s'] = round(cpu_s(service_pid) - cpu_before, 1)
+    register(port, others)
+    run_result = {}
+    runner = threading.Thread(target=lambda: run_result.update(timed_run(port, service_pid, sim_pid)))
+    runner.start()
+    time.sleep(0.5)
+    cpu_before = cpu_s(service_pid)
+    report['load_during_run'] = listing_load(args, cp, port, ids, args.load_seconds, args.load_requests)
+    report['load_during_run']['cpu_service_s'] = round(cpu_s(service_pid) - cpu_before, 1)
+    runner.join()
+    report['run_under_load'] = run_result
+    # the figure is only "during a run" if the run outlasted the load
+    report['run_outlasted_load'] = run_result['wall_s'] >= report['load_during_run']['wall_s'] + 0.5
+
+
 def raw_download(shops, args, sim_pid):
     """The requests of a first sync (stock, light sweep, combinations, full reads by id), fetched with
     the same concurrency and page sizes, bodies read and dropped: the limit to compare with."""
@@ -282,13 +341,26 @@ def main():
                    help='an extra JVM option for the service (repeat), e.g. a profiler agent')
     p.add_argument('--postgres', action='store_true',
                    help='the service on a real PostgreSQL (embedded binaries, same machine) instead of its H2 file')
+    p.add_argument('--load', action='store_true',
+                   help='measure GET /api/shops/{id}/products under --load-clients clients, without and during a run')
+    p.add_argument('--load-clients', type=int, default=200)
+    p.add_argument('--load-seconds', type=int, default=20, help='each measured load phase ends after this long...')
+    p.add_argument('--load-requests', type=int, default=100000, help='...or after this many requests')
+    p.add_argument('--load-run-shops', type=int, default=10,
+                   help='shops of --products products synced (full) during the second load phase')
+    p.add_argument('--db-pool', type=int, help='database connections of the service (default: concurrency + 10)')
+    p.add_argument('--jar', help='the service jar to run (default: target/shop-sync-*.jar)')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
     args = p.parse_args()
     results = os.path.join(ROOT, 'bench', 'results', time.strftime('%Y%m%d-%H%M%S'))
     os.makedirs(results)
     cp = test_classpath()
     pg, postgres_url = start_postgres(cp) if args.postgres else (None, None)
+    listed_shops = args.shops
+    if args.load:
+        args.shops += args.load_run_shops   # the simulator serves the listed shops and the run's shops
     sim, shops, warmups = start_simulator(args, cp, results)
+    args.shops = listed_shops
     service = None
     try:
         service, port = start_service(args, results, postgres_url)
@@ -303,6 +375,12 @@ def main():
             report['warmup_unchanged'] = timed_run(port, service.pid, sim.pid)
             for shop_id in ids:
                 api(port, 'POST', f'/api/shops/{shop_id}/pause')
+        if args.load:
+            load_mode(args, cp, port, service.pid, sim.pid, shops, report)
+            print(json.dumps(report, indent=2))
+            with open(os.path.join(results, 'report.json'), 'w') as f:
+                json.dump(report, f, indent=2)
+            return
         register(port, shops)
         report['full'] = timed_run(port, service.pid, sim.pid)
         report['unchanged'] = timed_run(port, service.pid, sim.pid)

@@ -14,6 +14,11 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     public ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+                return tooLarge(tooLarge);
+            }
+        }
         return ResponseEntity.badRequest().body(ApiError.of("MALFORMED_JSON", "the request body is not valid JSON", null));
     }
 
@@ -27,6 +32,12 @@ public class ApiErrors {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ApiError> mismatch(MethodArgumentTypeMismatchException e) {
         return ResponseEntity.badRequest().body(ApiError.of("INVALID_PARAMETER", "invalid value for " + e.getName(), e.getName()));
+    }
+
+    /** A chunked body cut at its limit ({@link RequestBodyLimit}); Jackson may or may not wrap it. */
+    @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
+    public ResponseEntity<ApiError> tooLarge(RequestBodyLimit.BodyTooLarge e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(e.error());
     }
 
     @ExceptionHandler(NotFound.class)

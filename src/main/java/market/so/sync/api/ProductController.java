@@ -1,7 +1,6 @@
 package market.so.sync.api;
 
 import market.so.sync.catalog.ProductQueries;
-import market.so.sync.shop.ShopRepository;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,17 +13,16 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProductController {
 
     private final ProductQueries products;
-    private final ShopRepository shops;
 
-    public ProductController(ProductQueries products, ShopRepository shops) {
+    public ProductController(ProductQueries products) {
         this.products = products;
-        this.shops = shops;
     }
 
     @GetMapping
     public ProductQueries.Page list(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
                                     @RequestParam(defaultValue = "50") int size) {
-        shops.find(id).orElseThrow(() -> new ApiErrors.NotFound("no shop " + id));
-        return products.page(id, Math.max(0, page), Math.max(1, Math.min(size, 200)));
+        // one statement answers both whether the shop exists and its page (ProductQueries)
+        return products.page(id, Math.max(0, page), Math.max(1, Math.min(size, 200)))
+            .orElseThrow(() -> new ApiErrors.NotFound("no shop " + id));
     }
 }

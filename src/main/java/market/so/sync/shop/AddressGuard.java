@@ -13,6 +13,11 @@ import org.springframework.stereotype.Component;
  * that a registration can never make us probe our own network. It is also the DNS resolver of the
  * HTTP client: the check happens at every connection, not once at registration, which also defeats
  * a host that resolves to a public address first and a private one later.
+ *
+ * <p>A host that is an address is read as the URL standard reads it ({@link HostLiteral}), never by
+ * Java's looser and different rules, and the connection goes to the very address that was checked.
+ * An IPv6 address that embeds an IPv4 one (mapped, compatible, 6to4, NAT64, Teredo) is checked as that
+ * IPv4 address too ({@link EmbeddedIpv4}).
  */
 @Component
 public class AddressGuard implements DnsResolver {
@@ -25,7 +30,9 @@ public class AddressGuard implements DnsResolver {
 
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
-        InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
+        InetAddress literal = HostLiteral.parse(host);
+        InetAddress[] addresses = literal != null ? new InetAddress[] {literal}
+            : SystemDefaultDnsResolver.INSTANCE.resolve(host);
         if (!allowPrivateNetworks) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
@@ -47,14 +54,22 @@ public class AddressGuard implements DnsResolver {
             return false;
         }
         byte[] b = address.getAddress();
-        if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) != 0xfc; // fc00::/7 unique local
+        if (address instanceof Inet6Address v6) {
+            return (b[0] & 0xfe) != 0xfc                                      // fc00::/7 unique local
+                && !(b[0] == 0x20 && b[1] == 0x01 && b[2] == 0x0d && (b[3] & 0xff) == 0xb8) // 2001:db8::/32 documentation
+                && !(b[0] == 0x01 && b[1] == 0 && b[2] == 0 && b[3] == 0 && b[4] == 0 && b[5] == 0
+                     && b[6] == 0 && b[7] == 0)                                // 100::/64 discard
+                && !EmbeddedIpv4.localNat64(v6)
+                && EmbeddedIpv4.of(v6).stream().allMatch(AddressGuard::isPublic);
         }
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
         return first != 0                                  // 0.0.0.0/8
             && !(first == 100 && second >= 64 && second < 128) // 100.64.0.0/10 carrier-grade NAT
             && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24 protocol assignments
+            && !(first == 192 && second == 0 && (b[2] & 0xff) == 2)  // 192.0.2.0/24 documentation
+            && !(first == 198 && second == 51 && (b[2] & 0xff) == 100) // 198.51.100.0/24 documentation
+            && !(first == 203 && second == 0 && (b[2] & 0xff) == 113)  // 203.0.113.0/24 documentation
             && !(first == 198 && (second == 18 || second == 19))   // 198.18.0.0/15 benchmarking
             && first < 240;                                // reserved and broadcast
     }

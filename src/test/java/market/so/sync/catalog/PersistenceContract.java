@@ -28,6 +28,7 @@ abstract class PersistenceContract {
     @Autowired ProductStore products;
     @Autowired KeyCipher cipher;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ProductQueries listing;
 
     private long newShop(String url) {
         ApiKey key = ApiKey.of("ABCDEFGHIJKLMNPQRSTUVWXYZ1234567");
@@ -49,6 +50,32 @@ abstract class PersistenceContract {
         assertThat(shop.encryptedKey()).startsWith("v1:").doesNotContain("ABCDEFGH");
         assertThat(cipher.decrypt(shop.encryptedKey()).reveal()).isEqualTo("ABCDEFGHIJKLMNPQRSTUVWXYZ1234567");
         assertThat(shops.findByUrl("https://contract-a.example.fr")).isPresent();
+    }
+
+    /** The API's page of products is one statement (shop, total, products, variants); same answer on both databases. */
+    @Test
+    void aPageOfProductsComesInOneStatementWithItsVariantsAndTheTotal() {
+        long id = newShop("https://contract-listing.example.fr");
+        ProductRow withVariants = new ProductRow(2, "Deux", "desc", "REF-2", "", new BigDecimal("10.00"), new BigDecimal("10.00"),
+            0, "EUR", 5, true, true, List.of("https://shop.example.fr/2.jpg"), "https://shop.example.fr/p2", "p-2", 3L,
+            List.of(2L, 3L), "2026-01-01 10:00:00", null, List.of(
+                new VariantRow(8, "Taille: M", "R-8", "", 1, true, new BigDecimal("10.00"), new BigDecimal("10.00"), false, 1),
+                new VariantRow(7, "Taille: S", "R-7", "", 1, true, new BigDecimal("10.00"), new BigDecimal("10.00"), true, 0)));
+        products.upsertPage(List.of(row(1, "Un", "5.00"), withVariants, row(3, "Trois", "7.00")),
+            new ShopSyncContext(id, 0, "test", null, null));
+
+        ProductQueries.Page first = listing.page(id, 0, 2).orElseThrow();
+        assertThat(first.total()).isEqualTo(3);
+        assertThat(first.items()).extracting(ProductQueries.ProductView::shopProductId).containsExactly(1L, 2L);
+        assertThat(first.items().get(1).variants()).extracting(ProductQueries.Variant::shopVariantId).containsExactly(7L, 8L);
+        assertThat(first.items().get(0).variants()).isEmpty();
+        assertThat(first.items().get(0).imageUrls()).isEqualTo("[\"https://shop.example.fr/img/p/1/1-large_default.jpg\"]");
+        assertThat(listing.page(id, 1, 2).orElseThrow().items()).extracting(ProductQueries.ProductView::shopProductId)
+            .containsExactly(3L);
+        ProductQueries.Page past = listing.page(id, 5, 2).orElseThrow();
+        assertThat(past.items()).isEmpty();
+        assertThat(past.total()).isEqualTo(3);
+        assertThat(listing.page(id + 1000, 0, 2)).isEmpty();
     }
 
     @Test
