@@ -69,7 +69,7 @@ public final class ShopSyncContext {
                            Supplier<String> stopping) {
         this.deadline = deadline;
         this.stopping = stopping;
-        this.meter = new RequestMeter(this::stopReason);
+        this.meter = new RequestMeter(this::stopReason, deadline);
         this.shopId = shopId;
         this.syncId = syncId;
         this.trigger = trigger;
