@@ -134,11 +134,11 @@ public class WebserviceAnswers {
             throw failure;
         }
         if (failure != null) {
-            throw new CutShort(call.describe(), body.count, failure.getClass().getSimpleName() + ": "
+            throw new CutShort(call.brief(), body.count, failure.getClass().getSimpleName() + ": "
                 + failure.getMessage(), failure);
         }
         if (body.ended) {
-            throw new CutShort(call.describe(), body.count, "the XML document ends early (" + e.getMessage() + ")", null);
+            throw new CutShort(call.brief(), body.count, "the XML document ends early (" + e.getMessage() + ")", null);
         }
         return new WebserviceException.Transient(market.so.sync.shop.ShopStatus.SYNC_FAILED, 200, null,
             "unreadable webservice answer: " + e.getMessage(), null);

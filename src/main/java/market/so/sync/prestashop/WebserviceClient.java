@@ -147,7 +147,7 @@ public class WebserviceClient {
             return new WebserviceException(ShopStatus.TIMEOUT, host + " did not answer in time");
         }
         if (io instanceof ResponseLimits.TooLarge) {
-            return new WebserviceException(ShopStatus.RESPONSE_TOO_LARGE, call.describe() + ": " + io.getMessage());
+            return new WebserviceException(ShopStatus.RESPONSE_TOO_LARGE, call.brief() + " on " + host + ": " + io.getMessage());
         }
         if (io instanceof WebserviceAnswers.CutShort) {
             return new WebserviceException(ShopStatus.UNREACHABLE, host + ": " + io.getMessage());

@@ -75,6 +75,6 @@ public class WebserviceRetries {
         if (failure instanceof WebserviceException) {
             return failure.getMessage();
         }
-        return failure.getClass().getSimpleName();
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 }
