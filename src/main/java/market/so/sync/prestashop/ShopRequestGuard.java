@@ -302,8 +302,15 @@ final class ShopRequestGuard implements ExecChainHandler {
             }
             if (!ended) {
                 abort();
+                return;
             }
             closed = true;
+            try {
+                // a stream that ended above HttpClient's own (a decompressed one) releases the connection on close
+                in.close();
+            } catch (IOException e) {
+                watch.abort(in instanceof EofSensorInputStream sensor ? sensor : null);
+            }
         }
 
         void abort() {

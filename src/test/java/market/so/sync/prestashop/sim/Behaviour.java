@@ -31,6 +31,8 @@ final class Behaviour {
     final Set<String> deniedGet = ConcurrentHashMap.newKeySet();
     final Set<Long> failingProducts = ConcurrentHashMap.newKeySet();
     final Set<Long> failingOffsets = ConcurrentHashMap.newKeySet();
+    /** Products rendered without any price field (neither {@code price} nor the {@code price[...]} ones). */
+    final Set<Long> pricelessProducts = ConcurrentHashMap.newKeySet();
     final Map<String, Duration> slowPaths = new ConcurrentHashMap<>();
     /** Answers whose body misbehaves (trickle, cut, oversized, endless, XML 503), first planned first. */
     final List<BodyFault> bodyFaults = new java.util.concurrent.CopyOnWriteArrayList<>();

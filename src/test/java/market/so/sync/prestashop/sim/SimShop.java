@@ -218,9 +218,18 @@ public final class SimShop {
         return bodyFault(BodyFault.Kind.XML_ERROR, pathPrefix, times, status, retryAfterSeconds, code, null);
     }
 
-    /** Forgets every planned body fault. */
+    /** These products are rendered without any price field: no {@code price}, no {@code price[...]} value. */
+    public SimShop withoutPrices(long... productIds) {
+        for (long id : productIds) {
+            behaviour.pricelessProducts.add(id);
+        }
+        return this;
+    }
+
+    /** Forgets every planned body fault, and products set {@link #withoutPrices}. */
     public SimShop clearBodyFaults() {
         behaviour.bodyFaults.clear();
+        behaviour.pricelessProducts.clear();
         return this;
     }
 
