@@ -41,6 +41,9 @@ public final class ProductStates {
         String regularText = combination == null ? product.regularPrice() : combination.regularPrice();
         BigDecimal finalPrice = money(finalText);
         if (finalPrice == null && sync.pricesComputedByUs()) {
+            if (combination == null && (product.basePrice() == null || decimalOrNull(product.basePrice()) == null)) {
+                return new Prices(null, null); // nothing to compute from: the product is skipped, never priced 0
+            }
             return sync.computedPrices().of(product.id(), combination == null ? 0 : combination.id(),
                 decimal(product.basePrice()), combination == null ? BigDecimal.ZERO : decimal(combination.impact()),
                 product.taxGroup());

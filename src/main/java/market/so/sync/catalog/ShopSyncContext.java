@@ -56,6 +56,7 @@ public final class ShopSyncContext {
     private final Map<Long, String> skipped = new ConcurrentSkipListMap<>();
     private boolean optionsLoaded;
     private String lightFields = LightProduct.FIELDS;
+    private boolean pricingChecked;
 
     public ShopSyncContext(long shopId, long syncId, String trigger, Long runId, ShopAccess access) {
         this(shopId, syncId, trigger, runId, access, null, () -> null);
@@ -69,7 +70,7 @@ public final class ShopSyncContext {
                            Supplier<String> stopping) {
         this.deadline = deadline;
         this.stopping = stopping;
-        this.meter = new RequestMeter(this::stopReason);
+        this.meter = new RequestMeter(this::stopReason, deadline);
         this.shopId = shopId;
         this.syncId = syncId;
         this.trigger = trigger;
@@ -146,6 +147,9 @@ public final class ShopSyncContext {
     public ComputedPrices computedPrices() { return computedPrices; }
     public void computedPrices(ComputedPrices prices) { this.computedPrices = prices; }
     public boolean pricesComputedByUs() { return computedPrices != null; }
+    /** Whether this sync has already asked whether the shop computes prices (once per sync, FallbackPricing). */
+    public boolean pricingChecked() { return pricingChecked; }
+    public void pricingChecked(boolean checked) { this.pricingChecked = checked; }
 
     public String imageType() { return imageType; }
     public void imageType(String type) { this.imageType = type; }

@@ -31,7 +31,7 @@ public class MailRegistration {
             Map.entry(ShopStatus.MISSING_PERMISSION, 9), Map.entry(ShopStatus.SHOP_NOT_ALLOWED, 8),
             Map.entry(ShopStatus.INVALID_KEY, 7), Map.entry(ShopStatus.AUTH_HEADER_STRIPPED, 7),
             Map.entry(ShopStatus.WEBSERVICE_DISABLED, 6), Map.entry(ShopStatus.URL_REWRITING, 5),
-            Map.entry(ShopStatus.TLS_ERROR, 4), Map.entry(ShopStatus.TIMEOUT, 3), Map.entry(ShopStatus.UNREACHABLE, 3),
+            Map.entry(ShopStatus.RESPONSE_TOO_LARGE, 4), Map.entry(ShopStatus.TLS_ERROR, 4), Map.entry(ShopStatus.TIMEOUT, 3), Map.entry(ShopStatus.UNREACHABLE, 3),
             Map.entry(ShopStatus.NOT_PRESTASHOP, 2), Map.entry(ShopStatus.UNSAFE_URL, 1));
 
     private final ProducerTemplate routes;

@@ -1,5 +1,6 @@
 package market.so.sync.prestashop;
 
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import market.so.sync.shop.ShopStatus;
@@ -14,14 +15,24 @@ public final class RequestMeter {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong bytes = new AtomicLong();
     private final Supplier<String> stopReason;
+    private final Instant deadline;
 
     public RequestMeter() {
-        this(() -> null);
+        this(() -> null, null);
     }
 
-    /** {@code stopReason} answers null while the caller may go on, else why it must stop. */
-    public RequestMeter(Supplier<String> stopReason) {
+    /**
+     * {@code stopReason} answers null while the caller may go on, else why it must stop; {@code deadline}
+     * (or null) is when the caller's time is up: no request, and no wait before a retry, runs past it.
+     */
+    public RequestMeter(Supplier<String> stopReason, Instant deadline) {
         this.stopReason = stopReason;
+        this.deadline = deadline;
+    }
+
+    /** When the sync must be over (its own limit or the run's), or null for a caller without one. */
+    public Instant deadline() {
+        return deadline;
     }
 
     /** Counts one request, or refuses it when the sync has to stop. */

@@ -1,30 +1,40 @@
 package market.so.sync.prestashop;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.time.Duration;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
-import org.apache.hc.core5.http.ClassicHttpResponse;
-import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.http.io.entity.HttpEntityWrapper;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * Shapes the HTTP client that camel-http uses for shops: answers larger than
- * {@code somarket.sync.max-response-size} are cut off with an error instead of filling memory or
- * disk; no cookies (every PrestaShop answer sets one, and we are not a browser); no hidden retries
- * or redirects (retries are Camel's, counted and logged; a redirect is reported to the merchant).
+ * Shapes the HTTP client that camel-http uses for shops: every request bounded as a whole in time and its
+ * answer in size ({@link ShopRequestGuard}: {@code somarket.sync.request-time-limit} or the sync's remaining
+ * time, {@code somarket.sync.max-response-size}), connections closed rather than drained on every error path;
+ * no cookies (every PrestaShop answer sets one, and we are not a browser); no hidden retries or redirects
+ * (retries are Camel's, counted and logged; a redirect is reported to the merchant).
  */
 @Component("responseLimits")
-public class ResponseLimits implements HttpClientConfigurer {
+public class ResponseLimits implements HttpClientConfigurer, DisposableBean {
 
     private final long maxBytes;
+    private final long requestLimitMillis;
+    /** One thread for the deadlines of all shop requests: it only cancels requests, never waits on them. */
+    private final ScheduledThreadPoolExecutor timer;
 
-    public ResponseLimits(@Value("${somarket.sync.max-response-size:64MB}") DataSize maxSize) {
+    public ResponseLimits(@Value("${somarket.sync.max-response-size:64MB}") DataSize maxSize,
+                          @Value("${somarket.sync.request-time-limit:3m}") Duration requestLimit) {
         this.maxBytes = maxSize.toBytes();
+        this.requestLimitMillis = requestLimit.toMillis();
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread thread = new Thread(r, "shop-request-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
     }
 
     @Override
@@ -32,57 +42,24 @@ public class ResponseLimits implements HttpClientConfigurer {
         builder.disableCookieManagement()
             .disableAutomaticRetries()
             .disableRedirectHandling()
-            .addExecInterceptorLast("somarket-size-cap", (request, scope, chain) -> {
-                ClassicHttpResponse response = chain.proceed(request, scope);
-                HttpEntity entity = response.getEntity();
-                if (entity != null) {
-                    response.setEntity(new Capped(entity, maxBytes));
-                }
-                return response;
-            });
+            // first: outside decompression, so the cap counts what we would hold, and around the whole exchange
+            .addExecInterceptorFirst("somarket-guard", new ShopRequestGuard(timer, requestLimitMillis, maxBytes));
     }
 
-    /** An answer over the size cap. */
+    @Override
+    public void destroy() {
+        timer.shutdownNow();
+    }
+
+    /** An answer over the size cap: the shop's fault, not worth asking again. */
     public static class TooLarge extends IOException {
-        TooLarge(long max) {
-            super("the shop's answer is larger than " + (max / (1024 * 1024)) + " MB");
-        }
-    }
-
-    private static final class Capped extends HttpEntityWrapper {
-        private final long max;
-
-        Capped(HttpEntity entity, long max) {
-            super(entity);
-            this.max = max;
+        TooLarge(long max, long announced) {
+            super("the shop's answer is larger than " + megabytes(max) + " (somarket.sync.max-response-size)"
+                + (announced > 0 ? ": it announced " + megabytes(announced) : ""));
         }
 
-        @Override
-        public InputStream getContent() throws IOException {
-            if (getContentLength() > max) {
-                throw new TooLarge(max);
-            }
-            return new FilterInputStream(super.getContent()) {
-                private long read;
-
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b >= 0 && ++read > max) {
-                        throw new TooLarge(max);
-                    }
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buffer, int offset, int length) throws IOException {
-                    int n = super.read(buffer, offset, length);
-                    if (n > 0 && (read += n) > max) {
-                        throw new TooLarge(max);
-                    }
-                    return n;
-                }
-            };
+        private static String megabytes(long bytes) {
+            return bytes >= 1024 * 1024 ? bytes / (1024 * 1024) + " MB" : bytes / 1024 + " kB";
         }
     }
 }

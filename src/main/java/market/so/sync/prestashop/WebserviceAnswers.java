@@ -46,6 +46,10 @@ public class WebserviceAnswers {
         RequestMeter meter = exchange.getProperty(METER, RequestMeter.class);
         if (meter != null) {
             meter.request();
+            if (meter.deadline() != null) {
+                // read by ShopRequestGuard (and removed there): the request never outlives the sync
+                message.setHeader(ShopRequestGuard.DEADLINE_HEADER, meter.deadline().toEpochMilli());
+            }
         }
     }
 
@@ -58,11 +62,14 @@ public class WebserviceAnswers {
         String psVersion = message.getHeader("PSWS-Version", String.class);
         boolean prestashopHeaders = psVersion != null || message.getHeader("WWW-Authenticate", "", String.class)
             .contains("PrestaShop") || message.getHeader("X-Powered-By", "", String.class).contains("PrestaShop");
-        CountingStream body = new CountingStream(message.getBody(InputStream.class));
+        InputStream raw = message.getBody(InputStream.class);
+        CountingStream body = new CountingStream(raw);
         message.setBody(null);
+        boolean complete = false;
         try {
             if (status == 304) {
                 exchange.setProperty("wsAnswer", new WebserviceAnswer(304, null, psVersion, null, 0));
+                complete = true;
                 return;
             }
             if (status >= 300 && status < 400) {
@@ -77,23 +84,30 @@ public class WebserviceAnswers {
                 }
                 Consumer<XmlNode> sink = exchange.getProperty(SINK, Consumer.class);
                 int depth = exchange.getProperty(DEPTH, 2, Integer.class);
-                String section = streamAnswer(body, depth, sink);
+                String section = streamAnswer(body, depth, sink, call);
                 exchange.setProperty("wsAnswer", new WebserviceAnswer(status, section, psVersion,
                     message.getHeader("Content-Sha1", String.class), body.count));
+                complete = true;
                 return;
             }
-            XmlNode root = xmlBody ? readError(body) : null;
+            XmlNode root = xmlBody ? readError(body, call) : null;
+            complete = true;
             throw WebserviceErrors.classify(status, root, prestashopHeaders, retryAfter(message), call.describe());
         } finally {
             RequestMeter meter = exchange.getProperty(METER, RequestMeter.class);
             if (meter != null) {
                 meter.bytes(body.count);
             }
-            body.close();
+            if (complete) {
+                body.release(); // a complete answer: its connection goes back to the pool
+            } else {
+                ShopRequestGuard.abort(raw); // anything else: the connection is closed, never drained
+            }
         }
     }
 
-    private String streamAnswer(CountingStream body, int depth, Consumer<XmlNode> sink) {
+    private String streamAnswer(CountingStream body, int depth, Consumer<XmlNode> sink, WebserviceCall call)
+            throws IOException {
         XmlNode[] root = new XmlNode[1];
         String section;
         try {
@@ -101,8 +115,7 @@ public class WebserviceAnswers {
         } catch (SafeXmlReader.HostileXml e) {
             throw new WebserviceException(market.so.sync.shop.ShopStatus.SYNC_FAILED, "hostile XML " + e.getMessage());
         } catch (SafeXmlReader.UnreadableXml e) {
-            throw new WebserviceException.Transient(market.so.sync.shop.ShopStatus.SYNC_FAILED, 200, null,
-                "unreadable webservice answer: " + e.getMessage(), null);
+            throw brokenOff(body, call, e);
         }
         if (depth == 0 && sink != null) {
             sink.accept(root[0]);
@@ -110,10 +123,41 @@ public class WebserviceAnswers {
         return section;
     }
 
-    private XmlNode readError(CountingStream body) {
+    /**
+     * What an XML error really was: the network's (a body cut short, too large, too slow: the stream's own
+     * exception), a document that ended early (a cut at a chunk boundary), or XML the shop really sent.
+     */
+    private static RuntimeException brokenOff(CountingStream body, WebserviceCall call, SafeXmlReader.UnreadableXml e)
+            throws IOException {
+        IOException failure = body.failure;
+        if (failure instanceof ResponseLimits.TooLarge || failure instanceof java.io.InterruptedIOException) {
+            throw failure;
+        }
+        if (failure != null) {
+            throw new CutShort(call.brief(), body.count, failure.getClass().getSimpleName() + ": "
+                + failure.getMessage(), failure);
+        }
+        if (body.ended) {
+            throw new CutShort(call.brief(), body.count, "the XML document ends early (" + e.getMessage() + ")", null);
+        }
+        return new WebserviceException.Transient(market.so.sync.shop.ShopStatus.SYNC_FAILED, 200, null,
+            "unreadable webservice answer: " + e.getMessage(), null);
+    }
+
+    /** A body that broke off before its end: a network failure, asked again like a reset connection. */
+    public static class CutShort extends IOException {
+        CutShort(String what, long bytes, String why, Throwable cause) {
+            super("the answer to " + what + " broke off after " + bytes + " bytes: " + why, cause);
+        }
+    }
+
+    private XmlNode readError(CountingStream body, WebserviceCall call) throws IOException {
         try {
             return xml.read(body);
         } catch (SafeXmlReader.UnreadableXml e) {
+            if (body.failure != null) {
+                throw brokenOff(body, call, e);
+            }
             return null;
         }
     }
@@ -135,12 +179,20 @@ public class WebserviceAnswers {
         return value == null ? "" : value.toLowerCase(Locale.ROOT);
     }
 
-    /** Counts what we read, and peeks at the first bytes to tell XML from an HTML error page. */
+    /**
+     * Counts what we read, peeks at the first bytes to tell XML from an HTML error page, and remembers how
+     * the stream ended (its last byte, or the I/O error the XML parser only reports as malformed XML). The
+     * parser's close does not close it: {@link #read(Exchange)} decides between release and abort.
+     */
     private static final class CountingStream extends InputStream {
+        private final InputStream raw;
         private final BufferedInputStream in;
         private long count;
+        private boolean ended;
+        private IOException failure;
 
         CountingStream(InputStream in) {
+            this.raw = in;
             this.in = in == null ? null : new BufferedInputStream(in, 8192);
         }
 
@@ -149,7 +201,13 @@ public class WebserviceAnswers {
                 return false;
             }
             in.mark(256);
-            byte[] head = in.readNBytes(256);
+            byte[] head;
+            try {
+                head = in.readNBytes(256);
+            } catch (IOException e) {
+                failure = e;
+                throw e;
+            }
             in.reset();
             String start = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1).stripLeading();
             if (start.startsWith("\uFEFF") || start.startsWith("\u00EF\u00BB\u00BF")) {
@@ -160,14 +218,9 @@ public class WebserviceAnswers {
 
         @Override
         public int read() throws IOException {
-            if (in == null) {
-                return -1;
-            }
-            int b = in.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
@@ -175,17 +228,35 @@ public class WebserviceAnswers {
             if (in == null) {
                 return -1;
             }
-            int n = in.read(buffer, offset, length);
+            int n;
+            try {
+                n = in.read(buffer, offset, length);
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+                throw e;
+            }
             if (n > 0) {
                 count += n;
+            } else if (n < 0) {
+                ended = true;
             }
             return n;
         }
 
         @Override
-        public void close() throws IOException {
-            if (in != null) {
-                in.close();
+        public void close() {
+            // the XML parser closes what it reads; the connection's fate is decided by release() or abort
+        }
+
+        void release() {
+            if (raw != null) {
+                try {
+                    raw.close();
+                } catch (IOException ignored) {
+                    // the guard has closed the connection instead
+                }
             }
         }
     }

@@ -53,6 +53,12 @@ public record WebserviceCall(ShopAccess access, String resource, Map<String, Str
         return resource + (params.isEmpty() ? "" : "?" + params);
     }
 
+    /** The resource and the page asked for, for messages the merchant may read (no field lists). */
+    public String brief() {
+        String name = resource.isEmpty() ? "the resource list" : resource;
+        return params.containsKey("limit") ? name + " (limit " + params.get("limit") + ")" : name;
+    }
+
     private static void append(StringBuilder query, String name, String value) {
         if (query.length() > 0) {
             query.append('&');

@@ -140,11 +140,17 @@ public class WebserviceClient {
             return new WebserviceException(ShopStatus.TLS_ERROR, "the secure connection to " + host
                 + " failed: " + io.getClass().getSimpleName());
         }
+        if (io instanceof ShopRequestGuard.DeadlineReached) {
+            return new WebserviceException(ShopStatus.TIMEOUT, host + ": " + io.getMessage());
+        }
         if (io instanceof InterruptedIOException) {
             return new WebserviceException(ShopStatus.TIMEOUT, host + " did not answer in time");
         }
         if (io instanceof ResponseLimits.TooLarge) {
-            return new WebserviceException(ShopStatus.SYNC_FAILED, io.getMessage());
+            return new WebserviceException(ShopStatus.RESPONSE_TOO_LARGE, call.brief() + " on " + host + ": " + io.getMessage());
+        }
+        if (io instanceof WebserviceAnswers.CutShort) {
+            return new WebserviceException(ShopStatus.UNREACHABLE, host + ": " + io.getMessage());
         }
         return new WebserviceException(ShopStatus.UNREACHABLE, host + " could not be reached ("
             + io.getClass().getSimpleName() + ")");

@@ -10,7 +10,8 @@ import market.so.sync.shop.ShopStatus;
 /**
  * Turns a refused webservice answer into the merchant-facing problem it means (prestashop-webservice.md
  * §1.3): codes 20/21 an unknown or inactive key, 22 a disabled webservice, 26 a resource the key may
- * not read, 132 a multistore key not allowed on this shop; 5xx and 429 are worth retrying.
+ * not read, 132 a multistore key not allowed on this shop; 429, 503 and other 5xx but PrestaShop's own
+ * rendering errors are worth retrying.
  */
 final class WebserviceErrors {
 
@@ -43,14 +44,14 @@ final class WebserviceErrors {
         if (hasCode(errors, 22)) {
             return new WebserviceException.WebserviceDisabled("the webservice is disabled (code 22)");
         }
-        if (status >= 500 && !errors.isEmpty()) {
+        if (status >= 500 && !errors.isEmpty() && !temporary(status, retryAfterMillis)) {
             return new WebserviceException.RenderingError("the shop answered " + status + " to " + what
                 + " (" + errors.get(0).message() + ")");
         }
         if (status == 429 || status >= 500) {
-            String php = "";
+            String said = errors.isEmpty() ? "" : " (codes " + codes(errors) + ": " + errors.get(0).message() + ")";
             return new WebserviceException.Transient(ShopStatus.SYNC_FAILED, status, retryAfterMillis,
-                "the shop answered " + status + " to " + what + php, null);
+                "the shop answered " + status + " to " + what + said, null);
         }
         if (hasCode(errors, 132)) {
             return new WebserviceException.ShopNotAllowed("the key is not allowed on this shop (code 132)");
@@ -79,6 +80,15 @@ final class WebserviceErrors {
         }
         return new WebserviceException.NotPrestashop("the address answered " + status
             + " without a PrestaShop webservice answer");
+    }
+
+    /**
+     * A 503, or a 5xx with {@code Retry-After}, says "not now" even with PrestaShop's XML error document
+     * (an overloaded host, a database out of connections): asked again after the delay. Only code 22, checked
+     * before, is a 503 that stays; a 500 document without Retry-After is one product's rendering error.
+     */
+    private static boolean temporary(int status, Long retryAfterMillis) {
+        return status == 503 || retryAfterMillis != null;
     }
 
     private static boolean hasCode(List<PsError> errors, int code) {

@@ -39,13 +39,21 @@ public class WebserviceRetries {
         if (attempt >= budget || !retryable(failure)) {
             return false;
         }
-        exchange.setProperty(ATTEMPT, attempt + 1);
         long delay = Math.min(maxDelayMillis, baseDelayMillis << Math.min(attempt, 16));
         if (failure instanceof WebserviceException.Transient t && t.retryAfterMillis() != null) {
             delay = Math.min(maxDelayMillis, Math.max(delay, t.retryAfterMillis()));
         }
-        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
         WebserviceCall call = exchange.getProperty(WebserviceAnswers.CALL, WebserviceCall.class);
+        RequestMeter meter = exchange.getProperty(WebserviceAnswers.METER, RequestMeter.class);
+        if (meter != null && meter.deadline() != null
+                && System.currentTimeMillis() + delay >= meter.deadline().toEpochMilli()) {
+            // waiting would end past the sync's time: it fails now with what it has, and the run goes on
+            log.info("not retrying {} on {}: the sync's time limit comes before the retry would ({})",
+                call.resource().isEmpty() ? "the resource list" : call.resource(), hostOf(call), describe(failure));
+            return false;
+        }
+        exchange.setProperty(ATTEMPT, attempt + 1);
+        exchange.getMessage().setHeader(Exchange.REDELIVERY_DELAY, delay);
         log.info("retrying {} on {} in {} ms (attempt {} of {}): {}", call.resource().isEmpty() ? "the resource list" : call.resource(), hostOf(call), delay,
             attempt + 2, budget + 1, describe(failure));
         return true;
@@ -55,7 +63,8 @@ public class WebserviceRetries {
         if (failure instanceof WebserviceException w) {
             return w.retryable();
         }
-        return failure instanceof IOException;
+        // an answer over the size cap comes back as large: asking again only costs the shop and us
+        return failure instanceof IOException && !(failure instanceof ResponseLimits.TooLarge);
     }
 
     private static String hostOf(WebserviceCall call) {
@@ -66,6 +75,6 @@ public class WebserviceRetries {
         if (failure instanceof WebserviceException) {
             return failure.getMessage();
         }
-        return failure.getClass().getSimpleName();
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 }

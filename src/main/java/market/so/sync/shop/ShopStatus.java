@@ -30,7 +30,9 @@ public enum ShopStatus {
     AUTH_HEADER_STRIPPED("§2"),
     /** Multistore: the key is not allowed on this shop (403, code 132). */
     SHOP_NOT_ALLOWED("§2"),
-    /** The key works but the last sync failed (server error, truncated page...). */
+    /** An answer was larger than somarket.sync.max-response-size (or never ended): not asked again. */
+    RESPONSE_TOO_LARGE(null),
+    /** The key works but the last sync failed (server error, unreadable page...). */
     SYNC_FAILED(null);
 
     private final String guideStep;

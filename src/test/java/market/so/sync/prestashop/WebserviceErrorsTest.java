@@ -59,4 +59,20 @@ class WebserviceErrorsTest {
         assertThat(WebserviceException.isServerError(rendered)).isTrue();
         assertThat(WebserviceErrors.classify(404, null, false, null, "").status()).isEqualTo(ShopStatus.NOT_PRESTASHOP);
     }
+
+    @Test
+    void a503WithPrestashopsXmlIsRetriedAfterItsDelayButCode22IsNot() {
+        var busy = WebserviceErrors.classify(503, errors("2", "[PHP Warning #2] mysqli::real_connect(): Too many connections"),
+            true, 7_000L, "products");
+        assertThat(busy).isInstanceOf(WebserviceException.Transient.class);
+        assertThat(((WebserviceException.Transient) busy).retryAfterMillis()).isEqualTo(7_000L);
+        assertThat(busy.getMessage()).contains("503").contains("Too many connections");
+        assertThat(WebserviceErrors.classify(503, errors("2", "[PHP Warning #2] x"), true, null, "").retryable())
+            .as("a 503 says 'not now' even without Retry-After").isTrue();
+        assertThat(WebserviceErrors.classify(500, errors("2", "[PHP Warning #2] x"), true, 5_000L, "").retryable())
+            .as("a 500 document with Retry-After is asked again too").isTrue();
+        var disabled = WebserviceErrors.classify(503, errors("22", "The PrestaShop webservice is disabled."), true, 7_000L, "");
+        assertThat(disabled.status()).isEqualTo(ShopStatus.WEBSERVICE_DISABLED);
+        assertThat(disabled.retryable()).isFalse();
+    }
 }

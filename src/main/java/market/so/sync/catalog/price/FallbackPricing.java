@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import market.so.sync.catalog.CatalogReader;
 import market.so.sync.catalog.ShopSyncContext;
 import market.so.sync.prestashop.WebserviceCall;
 import market.so.sync.prestashop.WebserviceClient;
@@ -14,7 +15,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads, once per sync and only when the shop refused to compute prices itself, what
+ * Decides once per sync whether the shop computes prices (it refused or ignored the {@code price[...]} fields
+ * on a normal page: then not) and loads, only when it does not, what
  * {@link ComputedPrices} needs: the tax rules of the shop's default country, the taxes, and the
  * specific prices of every shopper (cart- and customer-specific rows are filtered by the shop).
  */
@@ -34,6 +36,38 @@ public class FallbackPricing {
 
     static final String NOTE = "prices computed by So.market from the shop's taxes and specific prices: "
         + "its webservice does not compute them (price[...] fields refused or ignored)";
+
+    /** Rows asked for to tell a shop that ignores the {@code price[...]} fields from a few products without a price. */
+    static final int CHECK_ROWS = 5;
+
+    /**
+     * A page came back with rows that lack the {@code price[...]} fields. Whether the shop ignores them is
+     * decided once per sync, on a normal page - the first products of the catalogue, ids and prices only:
+     * if none of them carries a price, the shop ignores the fields and we compute prices from here on;
+     * otherwise the rows without a price are odd products, skipped and reported by the sweep (never stored
+     * at 0), and one such product never rewrites the prices of the whole shop.
+     */
+    public void rowsWithoutPrices(ShopSyncContext sync) {
+        if (sync.pricesComputedByUs() || sync.pricingChecked()) {
+            return;
+        }
+        sync.pricingChecked(true);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("display", "[id," + CatalogReader.FINAL_PRICE + "," + CatalogReader.REGULAR_PRICE + "]");
+        params.put("sort", "[id_ASC]");
+        params.put("limit", "0," + CHECK_ROWS);
+        params.putAll(CatalogReader.virtualPrices());
+        List<XmlNode> rows;
+        try {
+            rows = client.rows(WebserviceCall.of(sync.access(), "products", params), client.syncOptions(sync.meter())).rows();
+        } catch (market.so.sync.prestashop.WebserviceException.BadRequest refused) {
+            engage(sync);
+            return;
+        }
+        if (!rows.isEmpty() && rows.stream().allMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
+            engage(sync);
+        }
+    }
 
     /** Switches the sync to our own prices (once), and says so on the shop. */
     public void engage(ShopSyncContext sync) {

@@ -84,8 +84,8 @@ final class CombinationCursor {
         offset += rows.size();
         done = rows.size() < pageSize;
         if (!sync.pricesComputedByUs() && rows.stream().anyMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
-            // a shop that took the price[...] parameters without answering them: these rows need our prices
-            fallback.engage(sync);
+            // price[...] taken but not answered: a shop that ignores them (our prices from here on), or odd rows
+            fallback.rowsWithoutPrices(sync);
         }
     }
 }

@@ -120,7 +120,7 @@ public class LightPageReader {
             try {
                 WebserviceClient.Rows rows = client.rows(call(sync, offset, size), options);
                 if (!sync.pricesComputedByUs() && rows.rows().stream().anyMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
-                    fallback.engage(sync); // price[...] taken but not answered: our prices for these rows
+                    fallback.rowsWithoutPrices(sync); // price[...] taken but not answered: ignored by the shop, or odd rows?
                 }
                 return rows;
             } catch (WebserviceException.BadRequest e) {

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class SweepPlanner {
 
+    static final String NO_PRICE = "the shop gave no price for it (no price[...] field, no base price): not listed at 0";
+
     private final ProductStore store;
     private final CombinationReader combinations;
 
@@ -47,9 +49,16 @@ public class SweepPlanner {
         Map<Long, StoredProduct> storedToFetch = new HashMap<>();
         List<SweptState> changedStates = new ArrayList<>();
         List<SweptState> changedSnapshots = new ArrayList<>();
+        int skipped = 0;
         for (LightProduct product : products) {
             sync.seen(product.id());
             ProductState state = ProductStates.of(product, page.combinationsOf(product.id()), sync);
+            if (state.price() == null) {
+                // no price from the shop and none we can compute: kept as stored (or not stored), and reported
+                sync.skipped(product.id(), NO_PRICE);
+                skipped++;
+                continue;
+            }
             sync.variants(state.variants().size());
             String snapshot = product.snapshot();
             StoredProduct before = stored.get(product.id());
@@ -68,7 +77,7 @@ public class SweepPlanner {
         }
         int written = store.updateStates(changedStates, sync);
         store.updateSnapshots(changedSnapshots, sync);
-        sync.counted(0, written, products.size() - toFetch.size() - written);
+        sync.counted(0, written, products.size() - skipped - toFetch.size() - written);
         return new FetchPlan(toFetch, states, snapshots, storedToFetch);
     }
 }

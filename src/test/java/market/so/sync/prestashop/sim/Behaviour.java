@@ -1,6 +1,7 @@
 package market.so.sync.prestashop.sim;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,12 +31,26 @@ final class Behaviour {
     final Set<String> deniedGet = ConcurrentHashMap.newKeySet();
     final Set<Long> failingProducts = ConcurrentHashMap.newKeySet();
     final Set<Long> failingOffsets = ConcurrentHashMap.newKeySet();
+    /** Products rendered without any price field (neither {@code price} nor the {@code price[...]} ones). */
+    final Set<Long> pricelessProducts = ConcurrentHashMap.newKeySet();
     final Map<String, Duration> slowPaths = new ConcurrentHashMap<>();
+    /** Answers whose body misbehaves (trickle, cut, oversized, endless, XML 503), first planned first. */
+    final List<BodyFault> bodyFaults = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Takes one of the scheduled failures, if any is left. */
     Failure takeFailure() {
         Failure current = failure;
         return failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? current : null;
+    }
+
+    /** The body fault planned for this path, if one is left (and then counted as used). */
+    BodyFault takeBodyFault(String path) {
+        for (BodyFault fault : bodyFaults) {
+            if (fault.matches(path) && fault.take()) {
+                return fault;
+            }
+        }
+        return null;
     }
 
     Duration delayFor(String path) {

@@ -30,6 +30,7 @@ public final class PrestaShopSimulator implements AutoCloseable {
     private final Map<String, SimShop> shops = new ConcurrentHashMap<>();
     private final Map<String, ShopHandler> handlers = new ConcurrentHashMap<>();
     private final InFlight inFlight = new InFlight();
+    private ConnectionFront front;
 
     private PrestaShopSimulator(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
@@ -58,13 +59,44 @@ public final class PrestaShopSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts on a free port behind a relay that counts the connections clients hold open to this host
+     * ({@link #openConnections()}); shops must be added after the start.
+     */
+    public static PrestaShopSimulator startCountingConnections() {
+        PrestaShopSimulator simulator = start(0);
+        try {
+            simulator.front = new ConnectionFront(simulator.server.getAddress().getPort());
+        } catch (IOException e) {
+            simulator.close();
+            throw new UncheckedIOException(e);
+        }
+        return simulator;
+    }
+
     /** {@code http://127.0.0.1:PORT}, without a trailing slash. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port();
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return front != null ? front.port() : server.getAddress().getPort();
+    }
+
+    /** Connections clients hold open to this host now (only when started by {@link #startCountingConnections()}). */
+    public int openConnections() {
+        if (front == null) {
+            throw new IllegalStateException("start the simulator with startCountingConnections() to count connections");
+        }
+        return front.open();
+    }
+
+    /** Connections accepted since the start (only when started by {@link #startCountingConnections()}). */
+    public int connectionsAccepted() {
+        if (front == null) {
+            throw new IllegalStateException("start the simulator with startCountingConnections() to count connections");
+        }
+        return front.accepted();
     }
 
     /** Adds the recorded 8.1.2 demo shop (key {@link SimShop#FIXTURE_KEY}) at {@code baseUrl()/name}. */
@@ -136,6 +168,9 @@ public final class PrestaShopSimulator implements AutoCloseable {
     /** Stops the server at once; requests in flight are cut. */
     @Override
     public void close() {
+        if (front != null) {
+            front.close();
+        }
         server.stop(0);
         executor.shutdownNow();
     }

@@ -108,7 +108,12 @@ final class Resources {
                 XmlWriter.minimal(out, api, resource, table.element(), id);
             } else {
                 SimObject object = table.get(id, query.display());
-                if (object != null) {
+                if (object != null && priceless(table, id)) {
+                    // a product the shop renders without its price fields (base price and price[...] alike)
+                    object = new SimObject(object.id(), object.fields().stream()
+                            .filter(f -> !f.name().equals("price")).toList(), object.associations());
+                    XmlWriter.object(out, api, table.element(), object, query.display(), query.languages(), List.of());
+                } else if (object != null) {
                     XmlWriter.object(out, api, table.element(), object, query.display(), query.languages(),
                             prices(table, id, query.prices()));
                 }
@@ -138,6 +143,10 @@ final class Resources {
     private static WsError phpWarning() {
         return new WsError(500, 2, "[PHP Warning #2] Undefined array key \"id_product_attribute\" "
                 + "(/var/www/html/override/classes/Product.php, line 42)");
+    }
+
+    private boolean priceless(Table table, long id) {
+        return table.resource().equals("products") && shop.behaviour().pricelessProducts.contains(id);
     }
 
     private static boolean isPriced(Table table) {

@@ -42,7 +42,17 @@ final class ShopHandler {
         } finally {
             inFlight.leave();
         }
-        long[] answer = answer(exchange, path, apiPath, params);
+        long[] answer;
+        try {
+            answer = answer(exchange, path, apiPath, params);
+        } catch (BodyFault.CutConnection cut) {
+            record(exchange, path, params, arrival, new long[] {200, cut.sent});
+            throw cut;
+        }
+        record(exchange, path, params, arrival, answer);
+    }
+
+    private void record(HttpExchange exchange, String path, Map<String, String> params, long arrival, long[] answer) {
         Map<String, String> masked = new LinkedHashMap<>(params);
         masked.computeIfPresent("ws_key", (k, v) -> "***");
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
@@ -79,6 +89,10 @@ final class ShopHandler {
                 exchange.getResponseHeaders().set("Retry-After", failure.retryAfterSeconds().toString());
             }
             return html(exchange, failure.status(), FrontPages.hostError(failure.status()));
+        }
+        BodyFault bodyFault = behaviour.takeBodyFault(apiPath != null ? "/api/" + apiPath : path);
+        if (bodyFault != null) {
+            return bodyFault.send(exchange);
         }
         if (behaviour.notPrestashop) {
             return html(exchange, 200, FrontPages.otherCms(shop.shopName()));

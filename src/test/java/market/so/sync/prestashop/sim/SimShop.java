@@ -181,6 +181,65 @@ public final class SimShop {
         return this;
     }
 
+    /**
+     * Requests whose path (shop-relative, {@code /api/...} for webservice calls) starts with {@code pathPrefix}
+     * answer 200 with a products list sent one byte every {@code every}, never finishing while the client waits.
+     */
+    public SimShop trickle(String pathPrefix, Duration every) {
+        return bodyFault(BodyFault.Kind.TRICKLE, pathPrefix, -1, 200, null, 1 << 20, every);
+    }
+
+    /** The next {@code times} such requests get half their announced {@code Content-Length}, then the connection drops. */
+    public SimShop cutBody(String pathPrefix, int times) {
+        return bodyFault(BodyFault.Kind.CUT_BODY, pathPrefix, times, 200, null, 256 * 1024, null);
+    }
+
+    /** The next {@code times} such requests get a complete HTTP answer whose XML document stops half-way. */
+    public SimShop cutXml(String pathPrefix, int times) {
+        return bodyFault(BodyFault.Kind.CUT_XML, pathPrefix, times, 200, null, 64 * 1024, null);
+    }
+
+    /** The next {@code times} such requests answer {@code bytes} of XML, announced by Content-Length or chunked. */
+    public SimShop oversized(String pathPrefix, long bytes, boolean contentLength, int times) {
+        return bodyFault(contentLength ? BodyFault.Kind.OVERSIZED : BodyFault.Kind.OVERSIZED_CHUNKED, pathPrefix, times,
+                200, null, bytes, null);
+    }
+
+    /** The next {@code times} such requests answer a chunked body that never ends. */
+    public SimShop endlessChunked(String pathPrefix, int times) {
+        return bodyFault(BodyFault.Kind.ENDLESS_CHUNKED, pathPrefix, times, 200, null, 0, null);
+    }
+
+    /**
+     * The next {@code times} such requests answer {@code status} with PrestaShop's own XML error document
+     * (error {@code code}, a database that ran out of connections), with {@code Retry-After} when given.
+     */
+    public SimShop failWithXml(String pathPrefix, int times, int status, Integer retryAfterSeconds, int code) {
+        return bodyFault(BodyFault.Kind.XML_ERROR, pathPrefix, times, status, retryAfterSeconds, code, null);
+    }
+
+    /** These products are rendered without any price field: no {@code price}, no {@code price[...]} value. */
+    public SimShop withoutPrices(long... productIds) {
+        for (long id : productIds) {
+            behaviour.pricelessProducts.add(id);
+        }
+        return this;
+    }
+
+    /** Forgets every planned body fault, and products set {@link #withoutPrices}. */
+    public SimShop clearBodyFaults() {
+        behaviour.bodyFaults.clear();
+        behaviour.pricelessProducts.clear();
+        return this;
+    }
+
+    private SimShop bodyFault(BodyFault.Kind kind, String pathPrefix, int times, int status, Integer retryAfter,
+                              long bytes, Duration every) {
+        behaviour.bodyFaults.add(new BodyFault(kind, pathPrefix, status, retryAfter, bytes, every,
+                new AtomicInteger(times)));
+        return this;
+    }
+
     /** Every request waits this long before it is answered. */
     public SimShop latency(Duration latency) {
         behaviour.latency = latency;
