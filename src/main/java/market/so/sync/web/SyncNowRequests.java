@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,7 @@ public class SyncNowRequests {
     private final Duration interval;
     private final Clock clock;
 
+    @Autowired
     public SyncNowRequests(JdbcClient jdbc, @Value("${somarket.site.sync-now-interval:15m}") Duration interval) {
         this(jdbc, interval, Clock.systemUTC());
     }
