@@ -2,6 +2,7 @@ package market.so.sync.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import market.so.sync.catalog.category.CategoryMappings;
 import market.so.sync.shop.Shop;
@@ -36,19 +37,19 @@ public class CategoriesPage {
     }
 
     @GetMapping("/merchant/{token}/categories")
-    public ModelAndView page(@PathVariable String token, @RequestParam(required = false) Integer saved) {
+    public ModelAndView page(@PathVariable String token, @RequestParam(required = false) Integer saved, Locale locale) {
         Shop shop = access.shopOf(access.link(token));
         if (shop == null) {
             return new ModelAndView("redirect:" + MerchantLinks.path(token, "connect"));
         }
-        ModelAndView page = page(token, shop);
+        ModelAndView page = page(token, shop, locale);
         page.addObject("saved", saved);
         return page;
     }
 
     @PostMapping("/merchant/{token}/categories")
     public ModelAndView save(@PathVariable String token, @RequestParam(defaultValue = "save") String action,
-                             @RequestParam Map<String, String> form) {
+                             @RequestParam Map<String, String> form, Locale locale) {
         Shop shop = access.shopOf(access.link(token));
         if (shop == null) {
             return new ModelAndView("redirect:" + MerchantLinks.path(token, "connect"));
@@ -68,16 +69,16 @@ public class CategoriesPage {
             int moved = mappings.apply(shop.id(), changes);
             return new ModelAndView("redirect:" + MerchantLinks.path(token, "categories") + "?saved=" + moved);
         } catch (CategoryMappings.Refused refused) {
-            ModelAndView page = page(token, shop);
+            ModelAndView page = page(token, shop, locale);
             page.addObject("refused", refused.error());
             page.setStatus(HttpStatus.UNPROCESSABLE_ENTITY);
             return page;
         }
     }
 
-    private ModelAndView page(String token, Shop shop) {
+    private ModelAndView page(String token, Shop shop, Locale locale) {
         ModelAndView page = new ModelAndView("merchant/categories");
-        List<CategoryRows.Row> list = rows.rows(shop.id());
+        List<CategoryRows.Row> list = rows.rows(shop.id()).stream().map(r -> r.inLanguage(locale)).toList();
         page.addObject("token", token);
         page.addObject("shop", shop);
         page.addObject("rows", list);

@@ -27,6 +27,12 @@ public class CategoryRows {
     public record Row(long id, String name, String path, int depth, int products, String mappedCode, String mappedLabel,
                       Suggestion suggestion, String selected) {
 
+        /** The row with its suggestion's reason in the page's language. */
+        Row inLanguage(java.util.Locale locale) {
+            return suggestion == null ? this : new Row(id, name, path, depth, products, mappedCode, mappedLabel,
+                new Suggestion(suggestion.code(), suggestion.label(), SuggestionReasons.in(locale, suggestion.reason())), selected);
+        }
+
         public boolean suggestionShown() {
             return suggestion != null && mappedCode == null;
         }

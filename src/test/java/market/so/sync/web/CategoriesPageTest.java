@@ -70,6 +70,15 @@ class CategoriesPageTest {
     }
 
     @Test
+    void inEnglishTheSuggestionAndItsReasonToo() {
+        PageClient.Page page = new PageClient(port, "en-GB,en").get(path + "/categories");
+        assertThat(page.html().select("h1").text()).isEqualTo("Map your categories to So.market’s");
+        assertThat(page.html().select("#row-4 .suggestion").text())
+            .isEqualTo("Suggestion: “Mode homme” (the name “Hommes” holds the keyword “homme” of “Mode homme”, "
+                + "under the parent category “Vêtements”). Not saved yet.");
+    }
+
+    @Test
     void savingTheSuggestionsRemapsTheProductsAtOnce() {
         PageClient.Page saved = browser.submit(browser.get(path + "/categories"), "form", Map.of("action", "save"));
 
