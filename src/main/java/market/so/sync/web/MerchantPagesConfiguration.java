@@ -39,6 +39,9 @@ public class MerchantPagesConfiguration {
             .headers(headers -> headers
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY)))
+            // a form without its token (cookies blocked, a page kept open across a restart of the browser): a page
+            // that says to reload, not a bare 403
+            .exceptionHandling(denied -> denied.accessDeniedPage(FormRefusedPage.PATH))
             .requestCache(cache -> cache.disable());
         return http.build();
     }

@@ -77,6 +77,7 @@ class ConnectPageTest {
         SimShop demo = shop();
         PageClient.Page refused = browser.post(connectPath() + "/connect", Map.of("url", demo.url(), "apiKey", demo.key()));
         assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.html().select("h1").text()).isEqualTo("Ce formulaire n’a pas pu être envoyé");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shop WHERE url = ?", Integer.class, demo.url())).isZero();
         assertThat(demo.requestCount()).isZero();
     }
