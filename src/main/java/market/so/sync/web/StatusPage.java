@@ -46,7 +46,9 @@ public class StatusPage {
             return "redirect:" + MerchantLinks.path(token, "connect");
         }
         List<ShopHistory.SyncLine> syncs = history.recent(shop.id(), HISTORY);
-        boolean running = !syncs.isEmpty() && "RUNNING".equals(syncs.get(0).outcome());
+        // a shop just connected whose first sync has not written its row yet is as good as running
+        boolean running = !syncs.isEmpty() && "RUNNING".equals(syncs.get(0).outcome())
+            || connected != null && syncs.isEmpty();
         ShopHistory.SyncLine last = syncs.stream().filter(s -> !"RUNNING".equals(s.outcome())).findFirst().orElse(null);
         model.addAttribute("token", token);
         model.addAttribute("shop", shop);

@@ -16,12 +16,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The shop's status page (products online, last sync in words, failures with their fix, "update now" limited to
  * once per interval), the pages of a refused link, and {@code POST /api/merchant-links}.
  */
 @SyncTest
+// the connect page does not wait for the first sync here: the status page must follow it on its own
+@TestPropertySource(properties = "somarket.site.first-sync-wait=0s")
 class StatusPageTest {
 
     static final PrestaShopSimulator sim = SharedSimulator.get();
@@ -89,6 +92,34 @@ class StatusPageTest {
         assertThat(page.html().select(".box.bad").first().text()).contains("Service web désactivé",
             "Dans Paramètres avancés › Service Web, remettez « Activer le service web » sur Oui et enregistrez (guide §1.2).");
         demo.webserviceDisabled(false);
+    }
+
+    @Test
+    void whileTheFirstSyncRunsThePageSaysSoAndRefreshesItselfThenGivesTheCount() {
+        SimShop slow = sim.fixtureShop("status-page-slow-" + (++shops)).latency(Duration.ofMillis(400));
+        String connect = (String) api.post("/api/merchant-links", Map.of("purpose", "connect")).getBody().get("path");
+        PageClient.Page connected = browser.submit(browser.get(connect), "form", Map.of("url", slow.url(), "apiKey", slow.key()));
+
+        assertThat(connected.html().select("#connected").text()).contains("Nous lisons votre catalogue")
+            .doesNotContain("produits sont maintenant en ligne");
+        assertThat(connected.html().select("#last-sync").text()).isEqualTo("En cours… cette page se met à jour toute seule.");
+        String shopPath = connected.path().replaceFirst("\\?.*$", "");
+        assertThat(connected.html().select("meta[http-equiv=refresh]").attr("content")).isEqualTo("5; url=" + shopPath);
+        assertThat(connected.html().select("button#sync-now").hasAttr("disabled")).isTrue();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> browser.get(connected.path()).html().select("#connected").text()
+            .contains("5 produits sont maintenant en ligne sur So.market."));
+        assertThat(browser.get(shopPath).html().select("meta[http-equiv=refresh]")).isEmpty();
+    }
+
+    @Test
+    void aShopPausedByOpsCannotBeUpdatedFromThePage() {
+        api.post("/api/shops/" + shopId + "/pause", Map.of());
+        PageClient.Page page = browser.get(path);
+        assertThat(page.html().select("#state").text()).isEqualTo("En pause (décidé par So.market)");
+        assertThat(page.html().select("button#sync-now").hasAttr("disabled")).isTrue();
+        assertThat(browser.post(path + "/sync", Map.of("_csrf", page.html().select("input[name=_csrf]").attr("value"))).path())
+            .endsWith("?sync=paused");
     }
 
     @Test
