@@ -33,6 +33,7 @@ class CategoriesPageTest {
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate rest;
+    @Autowired market.so.sync.mail.ReplyComposer replies;
     ApiClient api;
     PageClient browser;
     long shopId;
@@ -67,6 +68,23 @@ class CategoriesPageTest {
         assertThat(page.html().select("#todo h2").text()).isEqualTo("Encore à classer : 5 produits sur 5");
         assertThat(page.html().select("#accept-all").text()).startsWith("Accepter toutes les suggestions (");
         assertThat(page.html().select("script[src]").attr("src")).isEqualTo("/merchant/assets/merchant.js");
+    }
+
+    @Test
+    void theLinkInTheReplyEmailOpensThisShopsCategories() {
+        var mail = new market.so.sync.mail.KeyEmail("<m-1@shop.example>", "claire@shop.example", null, "Ma clé", null, "fr",
+            List.of(), List.of(), false, null);
+        var outcome = new market.so.sync.shop.RegistrationOutcome(shopId, "https://shop.example", market.so.sync.shop.ShopStatus.CONNECTED,
+            null, List.of(), market.so.sync.shop.KeyChange.NEW_SHOP, true);
+        String body = replies.forOutcome(mail, outcome, 5).body();
+        var link = java.util.regex.Pattern.compile("http://localhost:8080(/merchant/\\S+/categories)").matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+
+        PageClient.Page page = browser.get(link.group(1));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.html().select("h1").text()).isEqualTo("Associer vos catégories à celles de So.market");
+        assertThat(page.html().select("tbody tr")).isNotEmpty();
+        assertThat(link.group(1)).startsWith("/merchant/s." + shopId + ".");
     }
 
     @Test
