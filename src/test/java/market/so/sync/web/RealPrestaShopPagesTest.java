@@ -25,8 +25,10 @@ import org.springframework.test.context.TestPropertySource;
  * category tree is offered for mapping.
  */
 @SyncTest
-// a real PHP shop, possibly scaled to thousands of products and shared with other tests: the production timeouts
-@TestPropertySource(properties = {"somarket.sync.read-timeout=60s", "somarket.sync.connect-timeout=10s"})
+// a real PHP shop, shared with other engineers and possibly scaled to many thousands of products (../shared/tools/
+// real-prestashop/scale.sh): the production timeouts, and a sync stopped after two minutes rather than left loading it
+@TestPropertySource(properties = {"somarket.sync.read-timeout=60s", "somarket.sync.connect-timeout=10s",
+    "somarket.sync.shop-time-limit=120s"})
 class RealPrestaShopPagesTest {
 
     static final String SHOP = "http://real-ps.test:8089";
@@ -69,17 +71,22 @@ class RealPrestaShopPagesTest {
         assertThat(connected.html().select("#connected h2").text()).isEqualTo("C’est fait : votre boutique est connectée");
         String shopPath = connected.path().replaceFirst("\\?.*$", "");
         long shopId = Long.parseLong(shopPath.replaceFirst("^/merchant/s\\.(\\d+)\\..*$", "$1"));
-        await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(2))
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(2))
             .until(() -> api.get("/api/shops/" + shopId).get("lastSyncOutcome") != null);
         Map<String, Object> shop = api.get("/api/shops/" + shopId);
-        System.out.printf("real PrestaShop through the connect page: %s, %s products online, %d ms from submit to synced%n",
-            shop.get("lastSyncOutcome"), shop.get("productCount"), (System.nanoTime() - started) / 1_000_000);
-        assertThat(shop).containsEntry("lastSyncOutcome", "OK");
-
+        System.out.printf("real PrestaShop through the connect page: %s (%s), %s products online, %d ms from submit to synced%n",
+            shop.get("lastSyncOutcome"), shop.get("status"), shop.get("productCount"), (System.nanoTime() - started) / 1_000_000);
         PageClient.Page status = browser.get(shopPath);
-        assertThat(status.html().select("#products-online").text()).isEqualTo(String.valueOf(shop.get("productCount")));
-        PageClient.Page categories = browser.get(shopPath + "/categories");
-        assertThat(categories.html().select("tbody tr label").eachText()).contains("Vêtements", "Hommes", "Femmes");
-        assertThat(categories.html().select("#row-4 select option[selected]").attr("value")).isEqualTo("mode-homme");
+        if ("OK".equals(shop.get("lastSyncOutcome"))) {
+            assertThat(status.html().select("#products-online").text()).isEqualTo(String.valueOf(shop.get("productCount")));
+            PageClient.Page categories = browser.get(shopPath + "/categories");
+            assertThat(categories.html().select("tbody tr label").eachText()).contains("Vêtements", "Hommes", "Femmes");
+            assertThat(categories.html().select("#row-4 select option[selected]").attr("value")).isEqualTo("mode-homme");
+        } else {
+            // a catalogue too big for the time limit: the merchant reads why, and what to do
+            assertThat(shop).containsEntry("status", "TIMEOUT");
+            assertThat(status.html().select("#state").text()).isEqualTo("Votre boutique a mis trop de temps à répondre");
+            assertThat(status.html().select("#failures-title")).isNotEmpty();
+        }
     }
 }
