@@ -11,6 +11,7 @@ import market.so.sync.shop.KeyChange;
 import market.so.sync.shop.RegistrationOutcome;
 import market.so.sync.shop.Shop;
 import market.so.sync.shop.ShopStatus;
+import market.so.sync.web.MerchantLinks;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,11 +32,14 @@ public class ReplyComposer {
 
     private final MailTemplates templates;
     private final String siteBaseUrl;
+    private final MerchantLinks links;
 
+    /** {@code links}: the signed links to the merchant's pages that replies carry ({{categoriesLink}}). */
     public ReplyComposer(@Value("${somarket.mail.templates-dir:config/mail-templates}") Path templatesDir,
-            @Value("${somarket.site.base-url:https://so.market}") String siteBaseUrl) {
+            @Value("${somarket.site.base-url:https://so.market}") String siteBaseUrl, MerchantLinks links) {
         this.templates = new MailTemplates(templatesDir);
         this.siteBaseUrl = siteBaseUrl.endsWith("/") ? siteBaseUrl.substring(0, siteBaseUrl.length() - 1) : siteBaseUrl;
+        this.links = links;
     }
 
     /** The answer to a registration, for the best key candidate of the mail. */
@@ -59,8 +63,8 @@ public class ReplyComposer {
         values.put("shopUrl", outcome.url() == null ? firstOr(mail.urls(), "") : outcome.url());
         values.put("shopId", outcome.shopId() == null ? "" : outcome.shopId().toString());
         values.put("productCount", productCount == null ? "" : productCount.toString());
-        values.put("categoriesLink", outcome.shopId() == null ? siteBaseUrl + "/compte/boutiques"
-                : siteBaseUrl + "/compte/boutiques/" + outcome.shopId() + "/categories");
+        // the shop's categories page, or the connect page when no shop was stored: a signed link, no login
+        values.put("categoriesLink", links.categoriesUrl(outcome.shopId()));
         values.put("missingResources", outcome.missingResources() == null ? "" : String.join(", ", outcome.missingResources()));
         values.put("guideStep", status == null || status.guideStep() == null ? "" : status.guideStep());
         values.put("statusDetail", outcome.statusDetail() == null ? "" : outcome.statusDetail());

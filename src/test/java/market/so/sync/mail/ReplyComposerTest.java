@@ -18,6 +18,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import market.so.sync.web.MerchantLink;
+import market.so.sync.web.MerchantLinks;
 
 /** The replies, built from the real templates under config/mail-templates. */
 class ReplyComposerTest {
@@ -26,7 +32,12 @@ class ReplyComposerTest {
     private static final String KEY = "Q7RZ4K2M9PXW3N8B5T6HJ1CDFGLAUVYE";
     private static final String OTHER_KEY = "W3N8B5T6HJ1CDFGLAUVYEQ7RZ4K2M9PX";
 
-    private final ReplyComposer composer = new ReplyComposer(TEMPLATES, "https://so.market/");
+    private static final MerchantLinks LINKS = new MerchantLinks("test-link-secret", Duration.ofDays(30),
+            "https://pages.so.market/", Clock.systemUTC());
+    /** The categories page of shop 42, behind a signed link (its signature and expiry vary). */
+    private static final String CATEGORIES_LINK = "https://pages.so.market/merchant/s.42.";
+
+    private final ReplyComposer composer = new ReplyComposer(TEMPLATES, "https://so.market/", LINKS);
 
     static KeyEmail mail(String language, String subject, Problem problem) {
         return new KeyEmail("<abc-123@boutique-test.fr>", "marie@boutique-test.fr", null, subject,
@@ -99,8 +110,11 @@ class ReplyComposerTest {
     void connectedGivesTheCountTheCategoriesLinkAndTheConfidentialityReminder() {
         Reply reply = composer.forOutcome(mail("fr", "Inscription", null), outcome(ShopStatus.CONNECTED, KeyChange.NEW_SHOP), 128);
 
-        assertThat(reply.body()).contains("https://www.boutique-test.fr", "128",
-                "https://so.market/compte/boutiques/42/categories", "§3bis", "confidentielle", "Q7RZ…");
+        assertThat(reply.body()).contains("https://www.boutique-test.fr", "128", CATEGORIES_LINK, "§3bis", "confidentielle", "Q7RZ…");
+        Matcher link = Pattern.compile("https://pages\\.so\\.market/merchant/([^/\\s]+)/categories").matcher(reply.body());
+        assertThat(link.find()).isTrue();
+        assertThat(LINKS.verify(link.group(1))).as("the link opens shop 42's pages")
+                .isEqualTo(new MerchantLink(MerchantLink.Purpose.SHOP, 42L, LINKS.expiryOf(link.group(1))));
         assertThat(reply.to()).isEqualTo("marie@boutique-test.fr");
         assertThat(reply.subject()).isEqualTo("Re: Inscription");
     }
@@ -109,7 +123,7 @@ class ReplyComposerTest {
     void connectedBeforeTheFirstSyncEndsSaysTheImportIsUnderWay() {
         Reply reply = composer.forOutcome(mail("en", "Joining", null), outcome(ShopStatus.CONNECTED, KeyChange.NEW_SHOP), null);
 
-        assertThat(reply.body()).contains("being imported", "https://so.market/compte/boutiques/42/categories");
+        assertThat(reply.body()).contains("being imported", CATEGORIES_LINK);
     }
 
     @Test
@@ -172,7 +186,7 @@ class ReplyComposerTest {
         Files.createDirectories(dir.resolve("fr"));
         Files.writeString(dir.resolve("fr/signature.txt"), "L'équipe", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("fr/no-key.txt"), "Version 1 {{signature}}", StandardCharsets.UTF_8);
-        ReplyComposer edited = new ReplyComposer(dir, "https://so.market");
+        ReplyComposer edited = new ReplyComposer(dir, "https://so.market", LINKS);
         KeyEmail noKey = mail("en", "hello", Problem.NO_KEY);
 
         String before = edited.forProblem(noKey).body();
