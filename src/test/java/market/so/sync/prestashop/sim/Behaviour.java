@@ -31,6 +31,8 @@ final class Behaviour {
     final Set<Long> failingProducts = ConcurrentHashMap.newKeySet();
     final Set<Long> failingOffsets = ConcurrentHashMap.newKeySet();
     final Map<String, Duration> slowPaths = new ConcurrentHashMap<>();
+    /** Host header (lower case, with port) to the base URL PrestaShop's canonical redirect sends it to. */
+    final Map<String, String> redirectsByHost = new ConcurrentHashMap<>();
 
     /** Takes one of the scheduled failures, if any is left. */
     Failure takeFailure() {
