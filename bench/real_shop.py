@@ -163,22 +163,8 @@ def service_syncs(args, products):
         service.wait(60)
 
 
-def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument('--base', default='http://real-ps.test:8089')
-    p.add_argument('--key', default='REALPRESTASHOPTESTKEY00000000001')
-    p.add_argument('--full-batch', type=int, default=100, help='products per full read by id (somarket.sync.page-size)')
-    p.add_argument('--rebuild', action='store_true')
-    p.add_argument('--skip-service', action='store_true')
-    args = p.parse_args()
-    ids = product_ids(args.base, args.key)
-    n = len(ids)
-    print(json.dumps({'products': n, 'uptime': open('/proc/loadavg').read().strip()}), flush=True)
-    report = {'products': n, 'loadavg_before': open('/proc/loadavg').read().strip(), 'patterns': []}
-    if not args.skip_service:
-        synced, _ = service_syncs(args, n)
-        report['patterns'] += synced
-    report['patterns'] += [
+def raw_patterns(args, ids, n):
+    return [
         pattern('airbyte: display=full, pages of 50', args.base, args.key, 'products', 'product',
                 {'display': 'full', 'sort': '[id_ASC]'}, 50, n),
         pattern('light sweep with price[...], pages of 2000', args.base, args.key, 'products', 'product',
@@ -191,7 +177,29 @@ def main():
         pattern('combinations with price[...], pages of 2000', args.base, args.key, 'combinations', 'combination',
                 {'display': f'[{COMBINATIONS},somarket_final_ti,somarket_regular_ti]', 'sort': '[id_product_ASC,id_ASC]',
                  **PRICES}, 2000, n),
+        pattern('combinations without prices, pages of 2000', args.base, args.key, 'combinations', 'combination',
+                {'display': f'[{COMBINATIONS}]', 'sort': '[id_product_ASC,id_ASC]'}, 2000, n),
     ]
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--base', default='http://real-ps.test:8089')
+    p.add_argument('--key', default='REALPRESTASHOPTESTKEY00000000001')
+    p.add_argument('--full-batch', type=int, default=100, help='products per full read by id (somarket.sync.page-size)')
+    p.add_argument('--rebuild', action='store_true')
+    p.add_argument('--skip-service', action='store_true')
+    p.add_argument('--repeat', type=int, default=1, help='rounds of the plain-client patterns (interleaved)')
+    args = p.parse_args()
+    ids = product_ids(args.base, args.key)
+    n = len(ids)
+    print(json.dumps({'products': n, 'uptime': open('/proc/loadavg').read().strip()}), flush=True)
+    report = {'products': n, 'loadavg_before': open('/proc/loadavg').read().strip(), 'patterns': []}
+    if not args.skip_service:
+        synced, _ = service_syncs(args, n)
+        report['patterns'] += synced
+    for round_ in range(args.repeat):
+        report['patterns'] += [dict(r, round=round_ + 1) for r in raw_patterns(args, ids, n)]
     report['loadavg_after'] = open('/proc/loadavg').read().strip()
     out = os.path.join(bench.ROOT, 'bench', 'results', time.strftime('real-shop-%Y%m%d-%H%M%S') + '.json')
     os.makedirs(os.path.dirname(out), exist_ok=True)

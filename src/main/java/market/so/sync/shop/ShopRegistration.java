@@ -116,6 +116,9 @@ public class ShopRegistration {
                 KeyChange.NEW_SHOP, true);
         }
         boolean sameKey = cipher.decrypt(existing.encryptedKey()).equals(key);
+        if (!existing.url().equals(registration.url())) {
+            shops.moveTo(existing.id(), registration.url()); // stored before under an address that only redirects
+        }
         shops.updateAccess(existing.id(), contact, cipher.encrypt(key), key.hint(), result.access(),
             result.psVersion(), result.shopName(), detail(registration));
         log.info("shop {} re-registered from {}: key {}", existing.id(), registration.request().source(),

@@ -98,6 +98,13 @@ class ShopFinderTest {
         List<SimRequest> requests = demo.requests();
         assertThat(requests.get(0)).as("the alias redirects, and gets no key").matches(r -> r.status() == 302 && !r.basicAuth());
         assertThat(requests.subList(0, firstWithKey(requests))).noneMatch(SimRequest::basicAuth);
+
+        // a shop stored earlier under the address that only redirects moves to the one that answers
+        long id = ApiClient.id(answer);
+        jdbc.update("UPDATE shop SET url = ? WHERE id = ?", alias(demo), id);
+        var again = api.registerShop(alias(demo), demo.key(), null);
+        assertThat(ApiClient.id(again)).isEqualTo(id);
+        assertThat(jdbc.queryForObject("SELECT url FROM shop WHERE id = ?", String.class, id)).isEqualTo(demo.url());
     }
 
     @Test
