@@ -90,9 +90,15 @@ def rows(body, element):
 
 
 def product_ids(base, key):
-    body, _ = get(base, key, 'products', {'display': '[id]', 'sort': '[id_ASC]', 'limit': '0,100000'})
-    text = body.decode()
-    return [int(chunk.split(']]>')[0]) for chunk in text.split('<id><![CDATA[')[1:]]
+    """Every product id, in pages: one list of 20,000 rows dies at PHP's memory_limit (~20 KiB per row)."""
+    ids, offset = [], 0
+    while True:
+        body, _ = get(base, key, 'products', {'display': '[id]', 'sort': '[id_ASC]', 'limit': f'{offset},5000'})
+        page = [int(chunk.split(']]>')[0]) for chunk in body.decode().split('<id><![CDATA[')[1:]]
+        if not page:
+            return ids
+        ids += page
+        offset += 5000
 
 
 def pattern(name, base, key, resource, element, fixed, page, products):
