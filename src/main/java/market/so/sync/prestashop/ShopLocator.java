@@ -82,6 +82,9 @@ public class ShopLocator {
                 String base = join(currentOrigin, currentFolders, depth);
                 visited.add(base);
                 Knock knock = knock(base, meter);
+                if (timedOut(knock) && depth == 0) {
+                    throw knock.problem();
+                }
                 if (knock.prestashop()) {
                     return new Found(base, null, hops);
                 }
@@ -112,7 +115,7 @@ public class ShopLocator {
     /** One keyless GET of {@code /api/} at a base, then of the dispatcher when {@code /api/} is not there. */
     private Knock knock(String base, RequestMeter meter) {
         Knock api = knockAt(new ShopAccess(base, null, ShopAccess.AuthMode.HEADER, ShopAccess.EntryPoint.REWRITE, null), meter);
-        if (api.prestashop() || api.redirect() != null) {
+        if (api.prestashop() || api.redirect() != null || timedOut(api)) {
             return api;
         }
         Knock dispatcher = knockAt(new ShopAccess(base, null, ShopAccess.AuthMode.HEADER,
@@ -134,11 +137,18 @@ public class ShopLocator {
                  | WebserviceException.RenderingError prestashopAnswered) {
             return Knock.PRESTASHOP; // PrestaShop's realm or its XML errors: its webservice is here
         } catch (WebserviceException problem) {
-            if (problem.status() == ShopStatus.NOT_PRESTASHOP || problem.status() == ShopStatus.SYNC_FAILED) {
+            // a timeout below the root is "not here": a shop renders its 404 page for /fr/api/ (slowly, on a
+            // cold cache: measured on the real shop), while its webservice answers at the root
+            if (problem.status() == ShopStatus.NOT_PRESTASHOP || problem.status() == ShopStatus.SYNC_FAILED
+                || problem.status() == ShopStatus.TIMEOUT) {
                 return new Knock(false, null, problem);
             }
             throw problem; // unreachable, timeout, TLS, unsafe: no point in walking further
         }
+    }
+
+    private static boolean timedOut(Knock knock) {
+        return knock.problem() != null && knock.problem().status() == ShopStatus.TIMEOUT;
     }
 
     /** Where a redirect points, as a shop address (its query, page and back-office folder dropped). */
