@@ -27,8 +27,8 @@ public class CombinationReader {
     /** Attribute groups and values, once per sync. */
     public void readOptions(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
         List<XmlNode> options = list(sync, "product_options", "[id,position,name,public_name]");
-        List<XmlNode> values = list(sync, "product_option_values", "[id,id_attribute_group,name]");
-        sync.options(OptionNames.of(options, values, sync.languageId()));
+        List<XmlNode> values = list(sync, "product_option_values", "[id,id_attribute_group,position,name]");
+        sync.options(OptionNames.of(options, values, sync.languageId(), sync.languageIso()));
     }
 
     private List<XmlNode> list(ShopSyncContext sync, String resource, String display) {

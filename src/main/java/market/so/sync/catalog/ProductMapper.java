@@ -103,7 +103,7 @@ public class ProductMapper {
         XmlNode list = associations == null ? null : associations.child(association);
         if (list != null) {
             for (XmlNode item : list.children()) {
-                Long id = item.longValue("id");
+                Long id = item.itemId();
                 if (id != null) {
                     ids.add(id);
                 }

@@ -18,7 +18,8 @@ import market.so.sync.mail.TextRegion.Origin;
  * Candidates are ordered, not chosen: the route asks each one's {@code /api/} with the key, and the one that
  * answers as a PrestaShop wins.
  *
- * <p>Addresses come back as the shop's base URL: scheme added when missing (https), host in lower case, query,
+ * <p>Addresses come back as the shop's base URL: without a scheme when the mail had none (registration tries
+ * https, then http), host in lower case, query,
  * fragment, file names, back-office paths ({@code /admin123/index.php?controller=AdminWebservice}), category or
  * product pages and a trailing language segment removed, a sub-folder ({@code /boutique}) kept.
  */
@@ -27,6 +28,8 @@ final class ShopUrlFinder {
     private static final Pattern WITH_SCHEME = Pattern.compile("(?i)\\bhttps?://[^\\s<>\"'`{}|\\\\^\\[\\]()]+");
     private static final Pattern WITHOUT_SCHEME = Pattern.compile("(?iu)(?<![\\p{L}\\p{N}@._/-])((?:[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}"
             + "[\\p{L}\\p{N}])?\\.)+([a-z]{2,24}))(?![\\p{L}\\p{N}@-])(/[^\\s<>\"'`{}|\\\\^\\[\\]()]*)?");
+    /** Scheme (absent when the merchant wrote none), host, port, path of a candidate. */
+    private static final Pattern ADDRESS = Pattern.compile("(?i)^(?:(https?)://)?(?:[^/@\\s]*@)?([^/:?#\\s]+)(:\\d{1,5})?([^?#\\s]*)");
     private static final Pattern EMAIL = Pattern.compile("[\\w.+$%=!~-]+@[\\w-]+(?:\\.[\\w-]+)+");
     /** Top-level domains accepted without a scheme or www., so that "index.php" or "v1.2" are not addresses. */
     private static final Set<String> TLDS = Set.of("fr", "com", "net", "org", "eu", "be", "ch", "ca", "lu", "mc", "re",
@@ -62,7 +65,7 @@ final class ShopUrlFinder {
                 .map(Candidate::url).toList());
         if (senderDomain != null && !KnownDomains.isNeverAShop(senderDomain) && !best.containsKey(identity(senderDomain, ""))
                 && isHost(senderDomain)) {
-            urls.add("https://" + senderDomain);
+            urls.add(senderDomain);
         }
         return urls;
     }
@@ -82,7 +85,8 @@ final class ShopUrlFinder {
         while (bare.find()) {
             String host = bare.group(1).toLowerCase(Locale.ROOT);
             if (host.startsWith("www.") || TLDS.contains(bare.group(2).toLowerCase(Locale.ROOT))) {
-                add(found, region, text, bare.start(), "https://" + bare.group(), base, senderDomain);
+                // no scheme added: registration tries https, then http (ShopAddress, ShopLocator)
+                add(found, region, text, bare.start(), bare.group(), base, senderDomain);
             }
         }
         return found;
@@ -91,7 +95,7 @@ final class ShopUrlFinder {
     private void add(List<Candidate> found, TextRegion region, String text, int start, String raw, long base,
             String senderDomain) {
         String cleaned = raw.replaceAll("[.,;:!?»'\")\\]>*]+$", "");
-        Matcher parts = Pattern.compile("(?i)^(https?)://(?:[^/@\\s]*@)?([^/:?#\\s]+)(:\\d{1,5})?([^?#\\s]*)").matcher(cleaned);
+        Matcher parts = ADDRESS.matcher(cleaned);
         if (!parts.find()) {
             return;
         }
@@ -107,7 +111,7 @@ final class ShopUrlFinder {
             return;
         }
         String port = parts.group(3) == null ? "" : parts.group(3);
-        String url = parts.group(1).toLowerCase(Locale.ROOT) + "://" + host + port + path;
+        String url = (parts.group(1) == null ? "" : parts.group(1).toLowerCase(Locale.ROOT) + "://") + host + port + path;
         int score = score(region, text, start, host, senderDomain);
         found.add(new Candidate(url, identity(host + port, path), score, base + start));
     }

@@ -73,8 +73,7 @@ public class WebserviceAnswers {
                 return;
             }
             if (status >= 300 && status < 400) {
-                throw new WebserviceException.NotPrestashop("the address redirects (" + status + ") to "
-                    + message.getHeader("Location", "another address", String.class));
+                throw new WebserviceException.Redirected(status, message.getHeader("Location", String.class));
             }
             boolean xmlBody = contentType.contains("xml") && body.looksLikeXml();
             if (status >= 200 && status < 300) {

@@ -38,14 +38,16 @@ public record WebserviceCall(ShopAccess access, String resource, Map<String, Str
         if (access.idShop() != null && !params.containsKey("id_shop")) {
             append(query, "id_shop", access.idShop().toString());
         }
-        if (access.authMode() == ShopAccess.AuthMode.WS_KEY) {
+        if (access.authMode() == ShopAccess.AuthMode.WS_KEY && access.key() != null) {
             append(query, "ws_key", access.key().reveal());
         }
         return query.toString();
     }
 
     public String authorization() {
-        return access.authMode() == ShopAccess.AuthMode.HEADER ? access.key().basicAuthorization() : null;
+        // no key: the shop finder's knock, which must see the webservice answer before any key is sent
+        return access.authMode() == ShopAccess.AuthMode.HEADER && access.key() != null
+            ? access.key().basicAuthorization() : null;
     }
 
     /** What a log line or an error may say about this call: never the key. */

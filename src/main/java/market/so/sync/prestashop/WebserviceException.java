@@ -82,6 +82,30 @@ public class WebserviceException extends RuntimeException {
     }
 
     /**
+     * A 3xx: PrestaShop sends every request that reaches it by another of its addresses to its own
+     * domain (canonical redirect), the webservice included. {@code location} is for the shop finder
+     * only: it may hold a back-office token, so the message never quotes it.
+     */
+    public static class Redirected extends NotPrestashop {
+        private final int code;
+        private final transient String location;
+
+        public Redirected(int code, String location) {
+            super("the address redirects (" + code + ") to another address");
+            this.code = code;
+            this.location = location;
+        }
+
+        public int code() {
+            return code;
+        }
+
+        public String location() {
+            return location;
+        }
+    }
+
+    /**
      * 400 with PrestaShop error codes: the shop understood the request and refused a parameter (an
      * unknown display field, filter or, on old versions, the {@code price[...]} virtual fields).
      */

@@ -56,6 +56,12 @@ public class ShopRepository {
     }
 
     /** A known shop whose new key (or unchanged key) passed the probe. */
+    /** A shop known under another of its addresses moves to the one its webservice answers at. */
+    public void moveTo(long id, String url) {
+        jdbc.sql("UPDATE shop SET url = :url, updated_at = :now WHERE id = :id")
+            .param("url", url).param("now", now()).param("id", id).update();
+    }
+
     public void updateAccess(long id, String contactEmail, String encryptedKey, String keyHint, ShopAccess access,
                              String psVersion, String shopName, String statusDetail) {
         jdbc.sql("""

@@ -16,6 +16,8 @@ public enum ShopStatus {
     TIMEOUT(null),
     /** The TLS handshake failed (expired or self-signed certificate, old protocol). */
     TLS_ERROR(null),
+    /** The address sends us round in circles, or through more than 3 redirects, without reaching a webservice. */
+    REDIRECT_LOOP("§3bis"),
     /** Something answered, but not a PrestaShop webservice. */
     NOT_PRESTASHOP(null),
     /** Neither /api/ nor webservice/dispatcher.php answers: URL rewriting (§1.1). */

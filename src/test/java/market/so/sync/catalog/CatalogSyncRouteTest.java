@@ -105,7 +105,7 @@ class CatalogSyncRouteTest {
         assertThat((Map<String, Object>) p1.get("category")).containsEntry("code", "a-classer");
         List<Map<String, Object>> variants = (List<Map<String, Object>>) p1.get("variants");
         assertThat(variants).hasSize(8);
-        assertThat(variants.get(0)).containsEntry("attributes", "Taille: S, Couleur: Blanc").containsEntry("price", 22.94);
+        assertThat(variants.get(0)).containsEntry("attributes", "Taille : S, Couleur : Blanc").containsEntry("price", 22.94);
         assertThat(item(3)).containsEntry("priceMin", 34.8).containsEntry("priceMax", 94.8).containsEntry("variantCount", 3);
 
         Map<String, Object> shopView = new ApiClient(rest).get("/api/shops/" + shopId);

@@ -56,7 +56,10 @@ class FixtureCatalogTest {
             .first().asString().startsWith(demo.url()).contains("1-large_default");
         assertThat((Map<String, Object>) tshirt.get("category")).containsEntry("code", "mode-homme");
         List<Map<String, Object>> variants = (List<Map<String, Object>>) tshirt.get("variants");
-        assertThat(variants).hasSize(8).allSatisfy(v -> assertThat((String) v.get("attributes")).startsWith("Taille: "));
+        // the simulator, like PrestaShop 8.1.2, gives the option value ids of a combination only in xlink:href
+        assertThat(variants).hasSize(8).allSatisfy(v -> assertThat((String) v.get("attributes")).startsWith("Taille : "));
+        assertThat(variants).extracting(v -> v.get("attributes")).doesNotHaveDuplicates()
+            .contains("Taille : S, Couleur : Blanc", "Taille : M, Couleur : Noir");
         assertThat(variants).extracting(v -> v.get("price")).containsOnly(22.94);
 
         Map<String, Object> sweater = items.get(1);
@@ -81,6 +84,20 @@ class FixtureCatalogTest {
         items = (List<Map<String, Object>>) api.get("/api/shops/" + id + "/products?size=50").get("items");
         assertThat(items.get(2)).containsEntry("active", true).containsEntry("deactivatedAt", null);
         assertThat(api.get("/api/shops/" + id)).containsEntry("productCount", 5);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aControlCharacterPastedIntoAProductNameDoesNotFailTheShop() {
+        ApiClient api = new ApiClient(rest);
+        SimShop demo = sim.fixtureShop("control-characters");
+        demo.catalog().setName(2, 2, "Pull\u0001 imprim\u00e9\u000B colibri\u001F");
+        long id = ApiClient.id(api.registerShop(demo.url(), demo.key(), "contact@demo.fr"));
+        sync(api, id);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) api.get("/api/shops/" + id + "/products?size=50")
+            .get("items");
+        assertThat(items).hasSize(5);
+        assertThat(items.get(1)).containsEntry("shopProductId", 2).containsEntry("name", "Pull imprim\u00e9 colibri");
     }
 
     private static void sync(ApiClient api, long id) {

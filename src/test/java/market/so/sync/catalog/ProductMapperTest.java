@@ -34,7 +34,7 @@ class ProductMapperTest {
             TaxRates.of(Recorded.rows("tax_rules_fr.xml"), Recorded.rows("taxes.xml"), 8), true,
             Map.of(1L, specificPrices.subList(0, 1), 2L, specificPrices.subList(1, 2)),
             new PriceContext(1, 1, 8, 3, LocalDateTime.now())));
-        sync.options(OptionNames.of(Recorded.rows("product_options.xml"), Recorded.rows("product_option_values.xml"), languageId));
+        sync.options(OptionNames.of(Recorded.rows("product_options.xml"), Recorded.rows("product_option_values.xml"), languageId, "fr"));
         sync.imageType("large_default");
         sync.imageForm(ProductImages.Form.FRIENDLY);
         sync.categories(ShopCategoryTree.withPaths(ShopCategoryReader.parse(Recorded.document("categories_full.xml"), languageId)));
@@ -69,10 +69,10 @@ class ProductMapperTest {
 
         assertThat(row.variantCount()).isEqualTo(8);
         VariantRow first = row.variants().get(0);
-        assertThat(first.attributes()).isEqualTo("Taille: S, Couleur: Blanc");
+        assertThat(first.attributes()).isEqualTo("Taille : S, Couleur : Blanc");
         assertThat(first.isDefault()).isTrue();
         assertThat(first.price()).isEqualByComparingTo("22.94");
-        assertThat(row.variants().get(3).attributes()).isEqualTo("Taille: M, Couleur: Noir");
+        assertThat(row.variants().get(3).attributes()).isEqualTo("Taille : M, Couleur : Noir");
         assertThat(row.priceMin()).isEqualByComparingTo("22.94");
         assertThat(row.priceMax()).isEqualByComparingTo("22.94");
     }
@@ -90,7 +90,7 @@ class ProductMapperTest {
         assertThat(row.discountPercent()).isZero();
         assertThat(row.quantity()).isEqualTo(1500);
         assertThat(row.variants()).extracting(VariantRow::attributes)
-            .containsExactly("Dimension: 40x60cm", "Dimension: 60x90cm", "Dimension: 80x120cm");
+            .containsExactly("Dimension : 40x60cm", "Dimension : 60x90cm", "Dimension : 80x120cm");
         assertThat(row.variants()).extracting(VariantRow::price).extracting(BigDecimal::toPlainString)
             .containsExactly("34.80", "58.80", "94.80");
         assertThat(row.variants().get(1).reference()).isEqualTo("demo_6_60x90");

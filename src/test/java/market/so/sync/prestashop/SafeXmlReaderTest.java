@@ -60,4 +60,37 @@ class SafeXmlReaderTest {
             .isInstanceOf(SafeXmlReader.UnreadableXml.class);
         assertThatThrownBy(() -> reader.read(xml(""))).isInstanceOf(SafeXmlReader.UnreadableXml.class);
     }
+
+    @Test
+    void dropsTheControlCharactersXml10ForbidsAndKeepsTheRest() {
+        String name = "T-shirt\u0001 imprim\u00e9\u000B \u001Fcolibri\u0000\tfin\uFFFE";
+        XmlNode root = reader.read(xml("\uFEFF<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<prestashop><products><product>"
+            + "<id><![CDATA[1]]></id><name><language id=\"2\"><![CDATA[" + name + "]]></language></name>"
+            + "<description>a\u0008b</description></product></products></prestashop>"));
+        XmlNode product = root.child("products").child("product");
+        assertThat(product.localized("name", "2")).isEqualTo("T-shirt imprim\u00e9 colibri\tfin");
+        assertThat(product.value("description")).isEqualTo("ab");
+    }
+
+    @Test
+    void readsTheDeclaredCharset() {
+        byte[] latin = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><prestashop><n>\u00e9t\u00e9</n></prestashop>"
+            .getBytes(StandardCharsets.ISO_8859_1);
+        assertThat(reader.read(new ByteArrayInputStream(latin)).value("n")).isEqualTo("\u00e9t\u00e9");
+    }
+
+    @Test
+    void keepsTheIdOfAnAssociationItemThatPrestaShopGivesOnlyInItsLink() {
+        XmlNode root = reader.read(xml("<prestashop xmlns:xlink=\"http://www.w3.org/1999/xlink\"><combinations><combination>"
+            + "<id><![CDATA[1]]></id><id_product xlink:href=\"http://s.fr/api/products/1\">1</id_product><associations>"
+            + "<product_option_values nodeType=\"product_option_value\" api=\"product_option_values\">"
+            + "<product_option_value xlink:href=\"http://s.fr/api/product_option_values/8\">\n</product_option_value>"
+            + "<product_option_value xlink:href=\"http://s.fr/api/product_option_values/11\"><id>11</id></product_option_value>"
+            + "</product_option_values></associations></combination></combinations></prestashop>"));
+        XmlNode combination = root.child("combinations").child("combination");
+        List<XmlNode> items = combination.child("associations").child("product_option_values").children();
+        assertThat(items).extracting(XmlNode::itemId).containsExactly(8L, 11L);
+        assertThat(combination.child("id_product").attribute(XmlNode.LINK_ID)).as("links outside associations are not kept")
+            .isNull();
+    }
 }

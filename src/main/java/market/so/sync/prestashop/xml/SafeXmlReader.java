@@ -16,7 +16,8 @@ import javax.xml.stream.XMLStreamReader;
  * Reads PrestaShop XML with a StAX parser (Woodstox, brought by camel-jacksonxml) set up for
  * untrusted input: no DTD, no external entities, bounded depth, and the caller bounds the bytes.
  * A document that declares a DTD is refused outright: PrestaShop never sends one, so a DTD can
- * only be an entity-expansion or XXE attempt.
+ * only be an entity-expansion or XXE attempt. The parser reads through {@link XmlCharFilter}, which
+ * drops the control characters XML 1.0 forbids and merchants paste into product texts.
  */
 public final class SafeXmlReader {
 
@@ -48,7 +49,7 @@ public final class SafeXmlReader {
     public String stream(InputStream in, int depth, Consumer<XmlNode> sink) {
         XMLStreamReader reader = null;
         try {
-            reader = factory.createXMLStreamReader(in);
+            reader = factory.createXMLStreamReader(XmlCharFilter.of(in));
             Deque<XmlNode> open = new ArrayDeque<>();
             String section = null;
             boolean sawRoot = false;
@@ -64,7 +65,7 @@ public final class SafeXmlReader {
                         if (open.size() >= MAX_DEPTH) {
                             throw new HostileXml("refused: elements nested deeper than " + MAX_DEPTH);
                         }
-                        XmlNode node = new XmlNode(reader.getLocalName(), attributes(reader));
+                        XmlNode node = new XmlNode(reader.getLocalName(), attributes(reader, inAssociation(open)));
                         if (open.size() == 1 && section == null) {
                             section = node.name();
                         }
@@ -93,6 +94,8 @@ public final class SafeXmlReader {
             return section;
         } catch (XMLStreamException e) {
             throw new UnreadableXml("malformed XML: " + firstLine(e.getMessage()));
+        } catch (IOException e) {
+            throw new UnreadableXml("unreadable answer: " + e.getClass().getSimpleName());
         } finally {
             close(reader, in);
         }
@@ -100,21 +103,58 @@ public final class SafeXmlReader {
 
     /**
      * The element's attributes but its {@code xlink:href} links, which PrestaShop puts on most elements
-     * of a full product and nothing here follows: not keeping them spares a map per element.
+     * of a full product and nothing here follows: not keeping them spares a map per element. The one
+     * exception is an item of an association list ({@code <associations><product_option_values>
+     * <product_option_value xlink:href=".../product_option_values/8">}): in {@code display=[...]} lists
+     * PrestaShop 8 leaves out the {@code <id>} child of associations that declare no fields (a
+     * combination's option values and images), so the link is the only place the id is; it is kept as
+     * attribute {@link XmlNode#LINK_ID}.
      */
-    private static Map<String, String> attributes(XMLStreamReader reader) {
+    private static Map<String, String> attributes(XMLStreamReader reader, boolean associationItem) {
         int count = reader.getAttributeCount();
         Map<String, String> attributes = null;
         for (int i = 0; i < count; i++) {
             String name = reader.getAttributeLocalName(i);
-            if (!name.endsWith("href")) {
-                if (attributes == null) {
-                    attributes = new HashMap<>(4);
+            String value = reader.getAttributeValue(i);
+            if (name.endsWith("href")) {
+                if (!associationItem) {
+                    continue;
                 }
-                attributes.put(name, reader.getAttributeValue(i));
+                name = XmlNode.LINK_ID;
+                value = lastSegment(value);
+                if (value == null) {
+                    continue;
+                }
             }
+            if (attributes == null) {
+                attributes = new HashMap<>(4);
+            }
+            attributes.put(name, value);
         }
         return attributes == null ? Map.of() : attributes;
+    }
+
+    /** True when the element about to open is an item of a list under {@code <associations>}. */
+    private static boolean inAssociation(Deque<XmlNode> open) {
+        if (open.size() < 2) {
+            return false;
+        }
+        java.util.Iterator<XmlNode> up = open.iterator();
+        up.next();
+        return up.next().name().equals("associations");
+    }
+
+    /** "8" of ".../api/product_option_values/8"; null when the link does not end with a number. */
+    private static String lastSegment(String href) {
+        int end = href.length();
+        while (end > 0 && href.charAt(end - 1) == '/') {
+            end--;
+        }
+        int start = end;
+        while (start > 0 && Character.isDigit(href.charAt(start - 1))) {
+            start--;
+        }
+        return start == end ? null : href.substring(start, end);
     }
 
     private static String firstLine(String message) {

@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public final class XmlNode {
 
+    /** The id an association item carries only in its {@code xlink:href} (see SafeXmlReader). */
+    public static final String LINK_ID = "xlink-id";
+
     private final String name;
     private final Map<String, String> attributes;
     /** Most elements are leaves: their list is only made when a first child comes. */
@@ -91,6 +94,23 @@ public final class XmlNode {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The id of an association item: its {@code <id>} child ({@code display=full}) or, when PrestaShop
+     * left the child out ({@code display=[...]} lists), the number at the end of its link.
+     */
+    public Long itemId() {
+        Long id = longValue("id");
+        if (id != null) {
+            return id;
+        }
+        String linked = attributes.get(LINK_ID);
+        try {
+            return linked == null ? null : Long.valueOf(linked);
+        } catch (NumberFormatException tooLong) {
             return null;
         }
     }

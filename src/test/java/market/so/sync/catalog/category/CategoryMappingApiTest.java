@@ -54,7 +54,7 @@ class CategoryMappingApiTest {
             ShopCategoryReader.parse(Recorded.document("categories_full.xml"), "2")));
         ShopSyncContext sync = new ShopSyncContext(shopId, 0, "test", null, null);
         products.upsertPage(List.of(
-            product(1, 4L, List.of(2L, 3L, 4L), List.of(new VariantRow(1, "Taille: S, Couleur: Blanc", "demo_1_s", "", 300,
+            product(1, 4L, List.of(2L, 3L, 4L), List.of(new VariantRow(1, "Taille : S, Couleur : Blanc", "demo_1_s", "", 300,
                 true, new BigDecimal("22.94"), new BigDecimal("28.68"), true, 0))),
             product(3, 9L, List.of(2L, 9L), List.of())), sync);
     }
@@ -107,7 +107,7 @@ class CategoryMappingApiTest {
         Map<String, Object> item = item(1);
         List<Map<String, Object>> variants = (List<Map<String, Object>>) item.get("variants");
         assertThat(variants).hasSize(1);
-        assertThat(variants.get(0)).containsEntry("attributes", "Taille: S, Couleur: Blanc").containsEntry("price", 22.94)
+        assertThat(variants.get(0)).containsEntry("attributes", "Taille : S, Couleur : Blanc").containsEntry("price", 22.94)
             .containsEntry("quantity", 300);
         assertThat(item).containsEntry("variantCount", 1).containsEntry("priceMin", 22.94);
     }

@@ -36,6 +36,8 @@ final class Behaviour {
     final Map<String, Duration> slowPaths = new ConcurrentHashMap<>();
     /** Answers whose body misbehaves (trickle, cut, oversized, endless, XML 503), first planned first. */
     final List<BodyFault> bodyFaults = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Host header (lower case, with port) to the base URL PrestaShop's canonical redirect sends it to. */
+    final Map<String, String> redirectsByHost = new ConcurrentHashMap<>();
 
     /** Takes one of the scheduled failures, if any is left. */
     Failure takeFailure() {

@@ -84,13 +84,14 @@ final class ProductObjects {
 
     static SimObject combination(CombinationRow c) {
         return new ObjectBuilder(c.id())
-                .link("id_product", "products", c.productId()).plain("location", "").plain("ean13", c.ean13())
-                .plain("isbn", "").plain("upc", "").plain("mpn", "").plain("quantity", 0)
+                // the fields and order of a real 8.1.2 combination (prestashop-8.1.2-real/combinations_full_product_1)
+                .link("id_product", "products", c.productId()).plain("ean13", c.ean13())
+                .plain("isbn", "").plain("upc", "").plain("mpn", "")
                 .plain("reference", c.reference()).plain("supplier_reference", "")
                 .plain("wholesale_price", "0.000000").plain("price", money(c.impact())).plain("ecotax", "0.000000")
                 .plain("weight", "0.000000").plain("unit_price_impact", "0.000000").plain("minimal_quantity", 1)
-                .plain("low_stock_threshold", "").plain("low_stock_alert", 0).plain("default_on", c.defaultOn() ? "1" : "")
-                .plain("available_date", "0000-00-00")
+                .plain("low_stock_threshold", 0).plain("low_stock_alert", 0).plain("default_on", c.defaultOn() ? "1" : "")
+                .plain("available_date", "0000-00-00").i18n("available_now", "").i18n("available_later", "")
                 .ids("product_option_values", "product_option_value", "product_option_values", c.optionValues())
                 .association("images", "image", "images", imageItems(c.productId(), c.images()))
                 .build();
@@ -98,7 +99,8 @@ final class ProductObjects {
 
     static SimObject stock(StockRow s) {
         return new ObjectBuilder(s.id())
-                .link("id_product", "products", s.productId()).plain("id_product_attribute", s.attributeId())
+                // recorded: a combination's stock row links its id_product_attribute (prestashop-8.1.2-real/sync_stock_page)
+                .link("id_product", "products", s.productId()).link("id_product_attribute", "combinations", s.attributeId())
                 .link("id_shop", "shops", 1).plain("id_shop_group", 0).plain("quantity", s.quantity())
                 .plain("depends_on_stock", 0).plain("out_of_stock", 2).plain("location", "")
                 .build();

@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
  */
 final class ShopHandler {
 
+    /** The back-office folder of every simulated shop (the real shop's is /admin-real-ps). */
+    static final String BACK_OFFICE = "/admin-sim";
     private static final Pattern FRIENDLY_PRODUCT = Pattern.compile("/[a-z0-9-]+/(\\d+)-[^/]*\\.html");
 
     private final SimShop shop;
@@ -90,12 +92,22 @@ final class ShopHandler {
             }
             return html(exchange, failure.status(), FrontPages.hostError(failure.status()));
         }
+        String host = exchange.getRequestHeaders().getFirst("Host");
+        String canonical = host == null ? null : behaviour.redirectsByHost.get(host.toLowerCase(java.util.Locale.ROOT));
+        if (canonical != null) {
+            return redirect(exchange, apiPath != null ? canonical + "/?url=" + apiPath : canonical + "/");
+        }
         BodyFault bodyFault = behaviour.takeBodyFault(apiPath != null ? "/api/" + apiPath : path);
         if (bodyFault != null) {
             return bodyFault.send(exchange);
         }
         if (behaviour.notPrestashop) {
             return html(exchange, 200, FrontPages.otherCms(shop.shopName()));
+        }
+        if (path.toLowerCase(java.util.Locale.ROOT).startsWith(BACK_OFFICE)) {
+            // recorded: /admin-real-ps/api/ answers 302 to the back office's login page, token and all
+            return redirect(exchange, shop.url() + BACK_OFFICE + "/index.php?controller=AdminLogin&token="
+                    + "553afb7bf323520d6dbd8e88006ff311");
         }
         if (apiPath != null) {
             Map<String, String> apiParams = new LinkedHashMap<>(params);
@@ -133,6 +145,11 @@ final class ShopHandler {
         }
         String name = ((SimObject.I18n) product.field("name")).value(ObjectBuilder.FR);
         return html(exchange, 200, FrontPages.product(shop.shopName(), id, name));
+    }
+
+    private static long[] redirect(HttpExchange exchange, String location) throws IOException {
+        return new long[] {302, Reply.send(exchange, 302, "text/html; charset=utf-8", "",
+                Map.of("Location", location))};
     }
 
     private static long[] html(HttpExchange exchange, int status, String body) throws IOException {

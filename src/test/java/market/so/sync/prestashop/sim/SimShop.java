@@ -126,6 +126,23 @@ public final class SimShop {
         return this;
     }
 
+    /**
+     * Requests that reach this shop under another host name ({@code hostAndPort} as sent in the Host
+     * header, e.g. {@code localhost:PORT}) answer 302 to {@code targetBase}, as PrestaShop sends every
+     * request to its own domain (PS_SHOP_DOMAIN): a webservice call to {@code targetBase/?url=RESOURCE}
+     * (recorded: {@code http://127.0.0.1:8089/api/} answers {@code Location: http://real-ps.test:8089/?url=}),
+     * any other page to {@code targetBase/}. Chains and loops are made with several of them.
+     */
+    public SimShop redirectHost(String hostAndPort, String targetBase) {
+        behaviour.redirectsByHost.put(hostAndPort.toLowerCase(java.util.Locale.ROOT), targetBase);
+        return this;
+    }
+
+    public SimShop clearRedirects() {
+        behaviour.redirectsByHost.clear();
+        return this;
+    }
+
     /** Every path answers a 200 HTML page of another CMS. */
     public SimShop notPrestashop(boolean other) {
         behaviour.notPrestashop = other;

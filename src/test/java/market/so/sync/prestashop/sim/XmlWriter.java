@@ -35,7 +35,7 @@ final class XmlWriter {
         for (Plain virtual : virtuals) {
             plain(out, api, virtual);
         }
-        associations(out, api, object.associations(), display);
+        associations(out, api, element, object.associations(), display);
         out.append("</").append(element).append(">\n");
     }
 
@@ -88,7 +88,18 @@ final class XmlWriter {
         out.append("</").append(plain.name()).append(">\n");
     }
 
-    private static void associations(StringBuilder out, String api, List<Association> associations, Display display) {
+    /**
+     * Associations whose class declares no {@code fields} in its webservice parameters (Combination's
+     * {@code product_option_values} and {@code images}, Category's {@code categories} and {@code products}):
+     * in a {@code display=[...]} list PrestaShop 8.1.2 writes their items with the {@code xlink:href}
+     * only, no {@code <id>} child (WebserviceOutputBuilder::renderFlatAssociation compares the field
+     * key 0 with "id", which PHP 8 finds unequal). {@code display=full} and single objects keep the id.
+     */
+    static final Set<String> ID_ONLY_IN_LINK = Set.of("combination/product_option_values", "combination/images",
+            "category/categories", "category/products");
+
+    private static void associations(StringBuilder out, String api, String element, List<Association> associations,
+                                     Display display) {
         if (associations.isEmpty() || display.minimal()) {
             return;
         }
@@ -102,14 +113,16 @@ final class XmlWriter {
                 out.append("<associations>\n");
                 opened = true;
             }
-            association(out, api, association, subFields);
+            boolean linkOnly = !display.full() && ID_ONLY_IN_LINK.contains(element + "/" + association.name());
+            association(out, api, association, subFields, linkOnly);
         }
         if (opened) {
             out.append("</associations>\n");
         }
     }
 
-    private static void association(StringBuilder out, String api, Association association, Set<String> subFields) {
+    private static void association(StringBuilder out, String api, Association association, Set<String> subFields,
+                                    boolean linkOnly) {
         out.append('<').append(association.name()).append(" nodeType=\"").append(association.nodeType())
                 .append("\" api=\"").append(association.api()).append('"');
         if (association.items().isEmpty()) {
@@ -121,7 +134,7 @@ final class XmlWriter {
             out.append("\t<").append(association.nodeType()).append(" xlink:href=\"").append(api)
                     .append(item.link()).append("\">\n");
             for (Plain sub : item.fields()) {
-                if (subFields.isEmpty() || subFields.contains(sub.name())) {
+                if (!linkOnly && (subFields.isEmpty() || subFields.contains(sub.name()))) {
                     plain(out, api, sub);
                 }
             }

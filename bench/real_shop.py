@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""What a sync costs a real PrestaShop's server (run by hand; figures go in bench/README.md).
+
+Against a real shop (../shared/tools/real-prestashop, grown with its scale.sh), one request at a time:
+  1. the packaged service registers the shop (first sync off), runs a first sync, then an unchanged re-sync;
+  2. a plain client repeats request patterns and drops the bodies: Airbyte's (display=full, pages of 50),
+     our light sweep with and without the price[...] fields, our full reads by id, stock pages, combinations.
+For each it reports wall time and the CPU the shop's server spent (Apache/mod_php and MariaDB processes, from
+/proc: utime+stime of the live processes plus what the Apache parent collected from children that ended),
+per product, and the largest page's wall time (PHP's max_execution_time is 30 s on the recipe's shop).
+Requests that other clients sent to the shop during a measurement are counted from its access log.
+
+    bash ../shared/tools/real-prestashop/scale.sh 2000
+    python3 bench/real_shop.py --base http://real-ps.test:8089 --key REALPRESTASHOPTESTKEY00000000001
+    bash ../shared/tools/real-prestashop/scale.sh reset
+"""
+import argparse, base64, json, os, sys, tempfile, time, urllib.parse, urllib.request
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402  (the service launcher and API helpers)
+
+SHOP_PROCESSES = ('apache2', 'mariadbd', 'mysqld', 'php-fpm8.2')
+ACCESS_LOG = '/var/log/apache2/real-ps-access.log'
+AGENT = 'So.market-bench/1.0'
+PRICES = {'price[somarket_final_ti][use_tax]': '1', 'price[somarket_final_ti][decimals]': '6',
+          'price[somarket_regular_ti][use_tax]': '1', 'price[somarket_regular_ti][use_reduction]': '0',
+          'price[somarket_regular_ti][decimals]': '6'}
+LIGHT = 'id,date_upd,active,state,visibility,available_for_order,cache_default_attribute,price,id_tax_rules_group'
+COMBINATIONS = 'id,id_product,reference,ean13,default_on,price,product_option_values[id]'
+
+
+def shop_cpu_s():
+    """CPU seconds of the shop's server processes, ended Apache children included (parent's cutime/cstime)."""
+    total, tick = 0.0, os.sysconf('SC_CLK_TCK')
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            with open(f'/proc/{pid}/stat') as f:
+                head, rest = f.read().rsplit(')', 1)
+            comm = head.split('(', 1)[1]
+            if comm not in SHOP_PROCESSES:
+                continue
+            fields = rest.split()
+            total += int(fields[11]) + int(fields[12]) + int(fields[13]) + int(fields[14])
+        except (OSError, IndexError, ValueError):
+            pass  # a process that ended meanwhile
+    return total / tick
+
+
+def log_lines():
+    try:
+        with open(ACCESS_LOG, 'rb') as f:
+            return sum(1 for _ in f)
+    except OSError:
+        return 0
+
+
+def foreign_requests(start_line, own_agents):
+    """Requests in the access log since start_line that neither we nor the service sent."""
+    try:
+        with open(ACCESS_LOG, 'rb') as f:
+            lines = f.readlines()[start_line:]
+    except OSError:
+        return None
+    return sum(1 for l in lines if not any(a.encode() in l for a in own_agents))
+
+
+class Measure:
+    def __enter__(self):
+        self.line, self.cpu, self.wall = log_lines(), shop_cpu_s(), time.time()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall_s = time.time() - self.wall
+        self.cpu_s = shop_cpu_s() - self.cpu
+        self.foreign = foreign_requests(self.line, (AGENT, 'So.market-sync'))
+
+
+def get(base, key, resource, params, headers=None):
+    query = urllib.parse.urlencode(params, safe='[],|')
+    req = urllib.request.Request(f'{base}/api/{resource}?{query}', headers={
+        'Authorization': 'Basic ' + base64.b64encode(f'{key}:'.encode()).decode(), 'User-Agent': AGENT, **(headers or {})})
+    started = time.time()
+    with urllib.request.urlopen(req, timeout=120) as r:
+        body = r.read()
+    return body, time.time() - started
+
+
+def rows(body, element):
+    return body.count(f'<{element}>'.encode()) + body.count(f'<{element} '.encode())
+
+
+def product_ids(base, key):
+    """Every product id, in pages: one list of 20,000 rows dies at PHP's memory_limit (~20 KiB per row)."""
+    ids, offset = [], 0
+    while True:
+        body, _ = get(base, key, 'products', {'display': '[id]', 'sort': '[id_ASC]', 'limit': f'{offset},5000'})
+        page = [int(chunk.split(']]>')[0]) for chunk in body.decode().split('<id><![CDATA[')[1:]]
+        if not page:
+            return ids
+        ids += page
+        offset += 5000
+
+
+def pattern(name, base, key, resource, element, fixed, page, products):
+    """Pages of `page` rows until an empty one; returns the figures of one pattern."""
+    offset, requests, largest = 0, 0, 0.0
+    with Measure() as m:
+        while True:
+            body, took = get(base, key, resource, {**fixed, 'limit': f'{offset},{page}'})
+            requests += 1
+            largest = max(largest, took)
+            if rows(body, element) == 0:
+                break
+            offset += page
+    return figures(name, m, requests, products, largest)
+
+
+def by_id(name, base, key, ids, batch, products):
+    requests, largest = 0, 0.0
+    with Measure() as m:
+        for i in range(0, len(ids), batch):
+            chunk = '[' + '|'.join(map(str, ids[i:i + batch])) + ']'
+            _, took = get(base, key, 'products', {'display': 'full', 'filter[id]': chunk, 'sort': '[id_ASC]', 'language': '2'})
+            requests += 1
+            largest = max(largest, took)
+    return figures(name, m, requests, products, largest)
+
+
+def figures(name, m, requests, products, largest=None):
+    result = {'pattern': name, 'requests': requests, 'wall_s': round(m.wall_s, 2), 'shop_cpu_s': round(m.cpu_s, 2),
+              'shop_cpu_ms_per_product': round(1000 * m.cpu_s / max(products, 1), 2),
+              'wall_ms_per_product': round(1000 * m.wall_s / max(products, 1), 2), 'foreign_requests': m.foreign}
+    if largest is not None:
+        result['largest_request_s'] = round(largest, 2)
+    print(json.dumps(result), flush=True)
+    return result
+
+
+def last_sync_requests(results):
+    """The request count of the service's last "shop N sync OK ...; R requests" log line."""
+    count = None
+    with open(os.path.join(results, 'service.log'), errors='replace') as log:
+        for line in log:
+            if ' sync ' in line and ' requests, ' in line:
+                count = int(line.split(' requests, ')[0].rsplit(' ', 1)[1])
+    return count
+
+
+def service_syncs(args, products):
+    results = tempfile.mkdtemp(prefix='real-shop-bench-')
+    args.heap, args.jfr, args.service_jvm_arg, args.concurrency, args.rebuild = '512m', False, [], 1, args.rebuild
+    service, port = bench.start_service(args, results)
+    try:
+        shop = bench.api(port, 'POST', '/api/shops', {'url': args.base, 'apiKey': args.key})
+        out = []
+        for name in ('service first sync', 'service unchanged re-sync'):
+            before = bench.api(port, 'GET', f'/api/shops/{shop["id"]}').get('lastSyncAt')
+            with Measure() as m:
+                bench.api(port, 'POST', f'/api/shops/{shop["id"]}/sync')
+                while bench.api(port, 'GET', f'/api/shops/{shop["id"]}').get('lastSyncAt') in (None, before):
+                    time.sleep(0.2)
+            view = bench.api(port, 'GET', f'/api/shops/{shop["id"]}')
+            result = figures(name, m, last_sync_requests(results), products)
+            result.update({'outcome': view.get('lastSyncOutcome'), 'products_stored': view.get('productCount')})
+            out.append(result)
+        return out, results
+    finally:
+        service.terminate()
+        service.wait(60)
+
+
+def raw_patterns(args, ids, n):
+    return [
+        pattern('airbyte: display=full, pages of 50', args.base, args.key, 'products', 'product',
+                {'display': 'full', 'sort': '[id_ASC]'}, 50, n),
+        pattern('light sweep with price[...], pages of 2000', args.base, args.key, 'products', 'product',
+                {'display': f'[{LIGHT},somarket_final_ti,somarket_regular_ti]', 'sort': '[id_ASC]', **PRICES}, 2000, n),
+        pattern('light sweep without prices, pages of 2000', args.base, args.key, 'products', 'product',
+                {'display': f'[{LIGHT}]', 'sort': '[id_ASC]'}, 2000, n),
+        by_id(f'full reads by id, {args.full_batch} per request', args.base, args.key, ids, args.full_batch, n),
+        pattern('stock, pages of 5000', args.base, args.key, 'stock_availables', 'stock_available',
+                {'display': '[id,id_product,id_product_attribute,quantity,out_of_stock]', 'sort': '[id_ASC]'}, 5000, n),
+        pattern('combinations with price[...], pages of 2000', args.base, args.key, 'combinations', 'combination',
+                {'display': f'[{COMBINATIONS},somarket_final_ti,somarket_regular_ti]', 'sort': '[id_product_ASC,id_ASC]',
+                 **PRICES}, 2000, n),
+        pattern('combinations without prices, pages of 2000', args.base, args.key, 'combinations', 'combination',
+                {'display': f'[{COMBINATIONS}]', 'sort': '[id_product_ASC,id_ASC]'}, 2000, n),
+    ]
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--base', default='http://real-ps.test:8089')
+    p.add_argument('--key', default='REALPRESTASHOPTESTKEY00000000001')
+    p.add_argument('--full-batch', type=int, default=100, help='products per full read by id (somarket.sync.page-size)')
+    p.add_argument('--rebuild', action='store_true')
+    p.add_argument('--skip-service', action='store_true')
+    p.add_argument('--repeat', type=int, default=1, help='rounds of the plain-client patterns (interleaved)')
+    args = p.parse_args()
+    ids = product_ids(args.base, args.key)
+    n = len(ids)
+    print(json.dumps({'products': n, 'uptime': open('/proc/loadavg').read().strip()}), flush=True)
+    report = {'products': n, 'loadavg_before': open('/proc/loadavg').read().strip(), 'patterns': []}
+    if not args.skip_service:
+        synced, _ = service_syncs(args, n)
+        report['patterns'] += synced
+    for round_ in range(args.repeat):
+        report['patterns'] += [dict(r, round=round_ + 1) for r in raw_patterns(args, ids, n)]
+    report['loadavg_after'] = open('/proc/loadavg').read().strip()
+    out = os.path.join(bench.ROOT, 'bench', 'results', time.strftime('real-shop-%Y%m%d-%H%M%S') + '.json')
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, 'w') as f:
+        json.dump(report, f, indent=1)
+    print('report:', out)
+
+
+if __name__ == '__main__':
+    main()
