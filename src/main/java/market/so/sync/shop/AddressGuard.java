@@ -2,7 +2,11 @@ package market.so.sync.shop;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,11 +17,18 @@ import org.springframework.stereotype.Component;
  * that a registration can never make us probe our own network. It is also the DNS resolver of the
  * HTTP client: the check happens at every connection, not once at registration, which also defeats
  * a host that resolves to a public address first and a private one later.
+ *
+ * <p>One exception, for the demo shop only (profile {@code demo}): {@link #trust} lets exactly one
+ * origin (scheme, literal loopback address, port) through, so that the demo runs with private networks
+ * still refused: any other port of that address, and any name that resolves to it, stays refused
+ * (docs/decisions/0020a-demo-shop.md). Nothing else calls {@link #trust}.
  */
 @Component
 public class AddressGuard implements DnsResolver {
 
     private final boolean allowPrivateNetworks;
+    private final Set<String> trustedOrigins = ConcurrentHashMap.newKeySet();
+    private final Set<String> trustedHosts = ConcurrentHashMap.newKeySet();
 
     public AddressGuard(@Value("${somarket.security.allow-private-networks:false}") boolean allowPrivateNetworks) {
         this.allowPrivateNetworks = allowPrivateNetworks;
@@ -26,7 +37,7 @@ public class AddressGuard implements DnsResolver {
     @Override
     public InetAddress[] resolve(String host) throws UnknownHostException {
         InetAddress[] addresses = SystemDefaultDnsResolver.INSTANCE.resolve(host);
-        if (!allowPrivateNetworks) {
+        if (!allowPrivateNetworks && !trustedHosts.contains(host.toLowerCase(Locale.ROOT))) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
                     throw new UnsafeAddress(host);
@@ -34,6 +45,36 @@ public class AddressGuard implements DnsResolver {
             }
         }
         return addresses;
+    }
+
+    /** Lets one loopback origin such as {@code http://127.0.0.1:8099} through: the demo shop's. */
+    public void trust(String origin) {
+        URI uri = URI.create(origin);
+        if (!uri.getHost().matches("127\\.0\\.0\\.1|\\[::1\\]") || uri.getPort() <= 0) {
+            throw new IllegalArgumentException("only a literal loopback address with its port can be trusted: " + origin);
+        }
+        trustedOrigins.add(origin(uri));
+        trustedHosts.add(uri.getHost().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The port check {@link #resolve} cannot make (a resolver sees host names only): an address on a
+     * trusted loopback host must be the trusted origin itself. Called at registration and before every call.
+     */
+    public void checkOrigin(String url) throws UnsafeAddress {
+        if (allowPrivateNetworks || trustedHosts.isEmpty()) {
+            return;
+        }
+        URI uri = URI.create(url);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (trustedHosts.contains(host) && !trustedOrigins.contains(origin(uri))) {
+            throw new UnsafeAddress(host + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+        }
+    }
+
+    private static String origin(URI uri) {
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     @Override

@@ -42,6 +42,7 @@ public class ShopRegistration {
         }
         try {
             guard.resolve(ShopUrl.host(url));
+            guard.checkOrigin(url);
         } catch (AddressGuard.UnsafeAddress e) {
             return Registration.refused(request, url, new WebserviceException(ShopStatus.UNSAFE_URL, e.getMessage()));
         } catch (UnknownHostException e) {
