@@ -97,6 +97,19 @@ public class ProductMapper {
             && !"none".equals(product.value("visibility"));
     }
 
+    /** The id at the end of an association entry's href, e.g. {@code .../api/product_option_values/8}. */
+    static Long idOfLink(String href) {
+        if (href == null) {
+            return null;
+        }
+        String last = href.substring(href.lastIndexOf('/') + 1);
+        try {
+            return last.isEmpty() ? null : Long.valueOf(last);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     static List<Long> associationIds(XmlNode node, String association) {
         List<Long> ids = new ArrayList<>();
         XmlNode associations = node.child("associations");
@@ -104,6 +117,9 @@ public class ProductMapper {
         if (list != null) {
             for (XmlNode item : list.children()) {
                 Long id = item.longValue("id");
+                if (id == null) {
+                    id = idOfLink(item.attribute("xlink:href"));   // display=[...] lists: the href only
+                }
                 if (id != null) {
                     ids.add(id);
                 }

@@ -64,7 +64,10 @@ public final class SafeXmlReader {
                         if (open.size() >= MAX_DEPTH) {
                             throw new HostileXml("refused: elements nested deeper than " + MAX_DEPTH);
                         }
-                        XmlNode node = new XmlNode(reader.getLocalName(), attributes(reader));
+                        // the entries of an association (their parent has nodeType) keep their href: in a
+                        // display=[...] list it is their only id (no <id> child), as a real 8.1.2 writes them
+                        boolean entry = !open.isEmpty() && open.peek().attribute("nodeType") != null;
+                        XmlNode node = new XmlNode(reader.getLocalName(), attributes(reader, entry));
                         if (open.size() == 1 && section == null) {
                             section = node.name();
                         }
@@ -100,14 +103,15 @@ public final class SafeXmlReader {
 
     /**
      * The element's attributes but its {@code xlink:href} links, which PrestaShop puts on most elements
-     * of a full product and nothing here follows: not keeping them spares a map per element.
+     * of a full product and nothing here follows (but association entries): not keeping them spares a map
+     * per element.
      */
-    private static Map<String, String> attributes(XMLStreamReader reader) {
+    private static Map<String, String> attributes(XMLStreamReader reader, boolean keepHref) {
         int count = reader.getAttributeCount();
         Map<String, String> attributes = null;
         for (int i = 0; i < count; i++) {
             String name = reader.getAttributeLocalName(i);
-            if (!name.endsWith("href")) {
+            if (keepHref || !name.endsWith("href")) {
                 if (attributes == null) {
                     attributes = new HashMap<>(4);
                 }
