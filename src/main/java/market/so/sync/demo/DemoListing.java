@@ -41,7 +41,7 @@ final class DemoListing {
             try {
                 id = Long.parseLong(rawId);
             } catch (NumberFormatException e) {
-                throw WsError.badRequest(30, "The id " + rawId + " is not valid");
+                return null;   // a real 8.1.2: 404, empty
             }
             WsQuery query = WsQuery.parse(params, fields, getters, associations, table.priced(), "full");
             WsObject object = table.rows().stream().filter(o -> o.id() == id).findFirst().orElse(null);

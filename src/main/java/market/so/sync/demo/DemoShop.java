@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Profile {@code demo} only: a PrestaShop 8.1.2 look-alike with a catalogue of our own
  * ({@code demo/catalogue.yaml}) on loopback, registered through route {@code register-shop} like any
  * shop once the service is up, so that its first sync runs at once. Its key is drawn at each start and
- * never printed; {@link AddressGuard#trust} lets exactly its origin through, private networks stay refused.
+ * never printed (or set with {@code somarket.demo.key}); {@link AddressGuard#trust} lets exactly its origin through, private networks stay refused.
  */
 @Component
 @Profile("demo")
@@ -45,17 +45,23 @@ public class DemoShop implements SmartLifecycle {
     private ExecutorService threads;
 
     public DemoShop(AddressGuard guard, ProducerTemplate camel, @Value("${somarket.demo.port:8099}") int port,
-                    @Value("${somarket.demo.contact-email:bonjour@droguerie-croix-rousse.example}") String contact) {
+                    @Value("${somarket.demo.contact-email:bonjour@droguerie-croix-rousse.example}") String contact,
+                    @Value("${somarket.demo.key:}") String key) {
         this.guard = guard;
         this.camel = camel;
         this.port = port;
         this.contact = contact;
+        this.key = key == null || key.isBlank() ? drawKey() : key;
+    }
+
+    /** A key of PrestaShop's shape, for this run only (somarket.demo.key chooses one, to read the demo by hand). */
+    private static String drawKey() {
         SecureRandom random = new SecureRandom();
         StringBuilder drawn = new StringBuilder(32);
         for (int i = 0; i < 32; i++) {
             drawn.append(KEY_CHARACTERS.charAt(random.nextInt(KEY_CHARACTERS.length())));
         }
-        this.key = drawn.toString();
+        return drawn.toString();
     }
 
     /** The shop's address, e.g. {@code http://127.0.0.1:8099}; null before start. */
@@ -92,7 +98,7 @@ public class DemoShop implements SmartLifecycle {
         RegistrationOutcome outcome = camel.requestBody("direct:register-shop",
             new RegistrationRequest(url(), key, contact, "demo"), RegistrationOutcome.class);
         if (outcome.connected()) {
-            log.info("demo shop registered as shop {}: its first sync is running; see /api/shops/{}/products",
+            log.info("demo shop registered as shop {}: a sync is running; see /api/shops/{}/products",
                 outcome.shopId(), outcome.shopId());
         } else {
             log.warn("demo shop not registered: {} {}", outcome.status(), outcome.statusDetail());

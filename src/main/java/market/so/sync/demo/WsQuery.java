@@ -54,6 +54,11 @@ record WsQuery(Display display, List<Filter> filters, List<Sort> sorts, long off
                  Long productAttribute) {
     }
 
+    /** A real 8.1.2 answers a wrong display, filter or sort with its error code and HTTP 500 (recorded). */
+    private static WsError wrong(int code, String message) {
+        return new WsError(500, code, message);
+    }
+
     private static final Pattern FILTER = Pattern.compile("filter\\[([^\\]]*)\\]");
     private static final Pattern SORT = Pattern.compile("([a-z_0-9]+)_(ASC|DESC)");
     private static final Pattern PRICE = Pattern.compile("price\\[([^\\]]+)\\]\\[([^\\]]+)\\]");
@@ -86,7 +91,7 @@ record WsQuery(Display display, List<Filter> filters, List<Sort> sorts, long off
         }
         String text = raw.trim();
         if (!text.startsWith("[") || !text.endsWith("]")) {
-            throw WsError.badRequest(36, "The 'display' syntax is wrong. You can set 'full' or "
+            throw wrong(36, "The 'display' syntax is wrong. You can set 'full' or "
                 + "'[field_1,field_2,field_3,...]'. These are available: " + String.join(", ", fields));
         }
         Set<String> shown = new LinkedHashSet<>();
@@ -97,7 +102,7 @@ record WsQuery(Display display, List<Filter> filters, List<Sort> sorts, long off
             boolean known = open < 0 ? fields.contains(name) || prices.stream().anyMatch(p -> p.alias().equals(name))
                 : associations.contains(name);
             if (!known) {
-                throw WsError.badRequest(35, "Unable to display this field \"" + name + "\". However, these are available: "
+                throw wrong(35, "Unable to display this field \"" + name + "\". However, these are available: "
                     + String.join(", ", open < 0 ? fields : List.copyOf(associations)));
             }
             if (open < 0) {
@@ -125,7 +130,7 @@ record WsQuery(Display display, List<Filter> filters, List<Sort> sorts, long off
             if (c == ',' && depth == 0) {
                 String part = body.substring(start, i).trim();
                 if (part.isEmpty()) {
-                    throw WsError.badRequest(36, "The 'display' syntax is wrong: an empty field");
+                    throw wrong(36, "The 'display' syntax is wrong: an empty field");
                 }
                 parts.add(part);
                 start = i + 1;
@@ -136,7 +141,7 @@ record WsQuery(Display display, List<Filter> filters, List<Sort> sorts, long off
 
     private static Filter filter(String field, String raw, List<String> fields, Set<String> getters) {
         if (!fields.contains(field) || getters.contains(field)) {
-            throw WsError.badRequest(32, "Unable to filter by this field \"" + field + "\". However, these are available: "
+            throw wrong(32, "Unable to filter by this field \"" + field + "\". However, these are available: "
                 + String.join(", ", fields.stream().filter(f -> !getters.contains(f)).toList()));
         }
         String value = raw.trim();
@@ -147,7 +152,7 @@ record WsQuery(Display display, List<Filter> filters, List<Sort> sorts, long off
                 try {
                     return new Filter(field, Set.of(), new BigDecimal(bounds[0].trim()), new BigDecimal(bounds[1].trim()));
                 } catch (NumberFormatException e) {
-                    throw WsError.badRequest(33, "The \"" + field + "\" filter is malformed: " + raw);
+                    return new Filter(field, Set.of(body), null, null);   // a real shop matches nothing, no error
                 }
             }
             return new Filter(field, new LinkedHashSet<>(List.of(body.split("\\|"))), null, null);
@@ -167,11 +172,12 @@ record WsQuery(Display display, List<Filter> filters, List<Sort> sorts, long off
         for (String part : body.split(",")) {
             Matcher m = SORT.matcher(part.trim());
             if (!m.matches()) {
-                throw WsError.badRequest(37, "The 'sort' value has to be formed as this example: 'field_ASC' or "
-                    + "'[field_1_DESC,field_2_ASC,field_3_ASC,...]' ('field' has to be an available field)");
+                throw wrong(37, "The \"sort\" value has to be formed as this example: \"field_ASC\" or "
+                    + "'[field_1_DESC,field_2_ASC,field_3_ASC,...]' (\"field\" has to be an available field)");
             }
             if (!fields.contains(m.group(1)) || getters.contains(m.group(1))) {
-                throw WsError.badRequest(38, "Unable to sort by this field \"" + m.group(1) + "\"");
+                throw wrong(38, "Unable to filter by this field. However, these are available: "
+                    + String.join(", ", fields.stream().filter(f -> !getters.contains(f)).toList()));
             }
             sorts.add(new Sort(m.group(1), m.group(2).equals("ASC")));
         }
@@ -187,7 +193,7 @@ record WsQuery(Display display, List<Filter> filters, List<Sort> sorts, long off
             return parts.length == 1 ? new long[] {0, Long.parseLong(parts[0])}
                 : new long[] {Long.parseLong(parts[0]), Long.parseLong(parts[1])};
         } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-            throw WsError.badRequest(39, "The 'limit' value has to be formed as this example: '5,25' or '10'");
+            return new long[] {0, 0};   // a real 8.1.2 answers an empty list to a limit it cannot read
         }
     }
 
@@ -201,11 +207,11 @@ record WsQuery(Display display, List<Filter> filters, List<Sort> sorts, long off
                 ids.add(Integer.parseInt(part.trim()));
             }
         } catch (NumberFormatException e) {
-            throw WsError.badRequest(79, "The 'language' value is not valid: " + raw);
+            throw WsError.badRequest(79, "language value is wrong");
         }
         for (int id : ids) {
             if (id != 1 && id != 2) {
-                throw WsError.badRequest(80, "Language ID " + id + " does not exist");
+                throw WsError.badRequest(81, "language is not available");
             }
         }
         return ids;

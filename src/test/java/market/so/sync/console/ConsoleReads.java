@@ -20,7 +20,8 @@ public final class ConsoleReads {
 
     private final String base;
     private final String authorization;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    private String xsrf;
 
     public ConsoleReads(int port, String user, String password) {
         this.base = "http://127.0.0.1:" + port;
@@ -33,11 +34,22 @@ public final class ConsoleReads {
         return post("/actuator/jolokia", json).body();
     }
 
+    /** A POST as the console makes it: the session's XSRF-TOKEN cookie echoed in X-XSRF-TOKEN. */
     public HttpResponse<String> post(String path, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", authorization).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (xsrf == null) {
+            xsrf = get("/actuator/hawtio/", true).headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11, c.indexOf(';'))).findFirst().orElse("");
+        }
+        return postWithToken(path, json, xsrf);
+    }
+
+    public HttpResponse<String> postWithToken(String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", authorization).header("Content-Type", "application/json");
+        if (token != null) {
+            request.header("X-XSRF-TOKEN", token);
+        }
+        return http.send(request.POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     public HttpResponse<String> get(String path, boolean withCredentials) throws Exception {

@@ -35,6 +35,11 @@ class OpsConsoleTest {
         assertThat(page.body()).containsIgnoringCase("hawtio");
         JsonNode version = json.readTree(ops.jolokia("{\"type\":\"version\"}"));
         assertThat(version.path("status").asInt()).isEqualTo(200);
+        // the console has a session (a browser application), so a POST without the session's CSRF token is refused
+        ConsoleReads forged = new ConsoleReads(port, "ops", "test-ops-password");
+        forged.get("/actuator/hawtio/", true);
+        assertThat(forged.postWithToken("/actuator/jolokia", "{\"type\":\"version\"}", null).statusCode()).isEqualTo(403);
+        assertThat(forged.postWithToken("/actuator/jolokia", "{\"type\":\"version\"}", "forged").statusCode()).isEqualTo(403);
     }
 
     @Test
