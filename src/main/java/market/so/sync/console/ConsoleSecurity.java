@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -16,6 +17,9 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -33,7 +37,10 @@ public class ConsoleSecurity {
     @Bean
     @Order(1)
     public SecurityFilterChain consoleFilterChain(HttpSecurity http) throws Exception {
-        http.securityMatcher(PATHS)
+        // path patterns, not MVC ones: Jolokia's endpoint is a servlet of its own, outside Spring MVC (with
+        // securityMatcher(String...) its POSTs fell through to the API's chain, without CSRF: OpsConsoleTest)
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        http.securityMatcher(new OrRequestMatcher(Arrays.stream(PATHS).map(p -> (RequestMatcher) paths.matcher(p)).toList()))
             .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
             // the ops user's Basic credentials, checked once, then the session (a browser's font and fetch
             // requests do not all carry the Authorization header)

@@ -20,8 +20,8 @@ public final class ConsoleReads {
 
     private final String base;
     private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
-    private String xsrf;
+    private final java.net.CookieManager cookies = new java.net.CookieManager();
+    private final HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     public ConsoleReads(int port, String user, String password) {
         this.base = "http://127.0.0.1:" + port;
@@ -36,11 +36,15 @@ public final class ConsoleReads {
 
     /** A POST as the console makes it: the session's XSRF-TOKEN cookie echoed in X-XSRF-TOKEN. */
     public HttpResponse<String> post(String path, String json) throws Exception {
-        if (xsrf == null) {
-            xsrf = get("/actuator/hawtio/", true).headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("XSRF-TOKEN=")).map(c -> c.substring(11, c.indexOf(';'))).findFirst().orElse("");
+        if (xsrf() == null) {
+            get("/actuator/hawtio/", true);
         }
-        return postWithToken(path, json, xsrf);
+        return postWithToken(path, json, xsrf());
+    }
+
+    private String xsrf() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+            .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public HttpResponse<String> postWithToken(String path, String json, String token) throws Exception {
