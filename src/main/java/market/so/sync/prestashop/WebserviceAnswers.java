@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.util.Locale;
 import java.util.function.Consumer;
 import market.so.sync.prestashop.xml.SafeXmlReader;
+import market.so.sync.shop.AddressGuard;
 import market.so.sync.prestashop.xml.XmlNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -26,9 +27,15 @@ public class WebserviceAnswers {
     static final String LOCAL_SHA1 = "wsLocalSha1";
 
     private final SafeXmlReader xml = new SafeXmlReader();
+    private final AddressGuard guard;
 
-    public void prepare(Exchange exchange) {
+    public WebserviceAnswers(AddressGuard guard) {
+        this.guard = guard;
+    }
+
+    public void prepare(Exchange exchange) throws IOException {
         WebserviceCall call = exchange.getProperty(CALL, WebserviceCall.class);
+        guard.checkOrigin(call.url());
         Message message = exchange.getMessage();
         message.setBody(null);
         message.setHeader(Exchange.HTTP_URI, call.url());

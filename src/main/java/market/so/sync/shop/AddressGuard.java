@@ -2,7 +2,11 @@ package market.so.sync.shop;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,11 +22,18 @@ import org.springframework.stereotype.Component;
  * Java's looser and different rules, and the connection goes to the very address that was checked.
  * An IPv6 address that embeds an IPv4 one (mapped, compatible, 6to4, NAT64, Teredo) is checked as that
  * IPv4 address too ({@link EmbeddedIpv4}).
+ *
+ * <p>One exception, for the demo shop only (profile {@code demo}): {@link #trust} lets exactly one
+ * origin (scheme, literal loopback address, port) through, so that the demo runs with private networks
+ * still refused: any other port of that address, and any name that resolves to it, stays refused
+ * (docs/decisions/0020a-demo-shop.md). Nothing else calls {@link #trust}.
  */
 @Component
 public class AddressGuard implements DnsResolver {
 
     private final boolean allowPrivateNetworks;
+    private final Set<String> trustedOrigins = ConcurrentHashMap.newKeySet();
+    private final Set<String> trustedHosts = ConcurrentHashMap.newKeySet();
 
     public AddressGuard(@Value("${somarket.security.allow-private-networks:false}") boolean allowPrivateNetworks) {
         this.allowPrivateNetworks = allowPrivateNetworks;
@@ -33,7 +44,7 @@ public class AddressGuard implements DnsResolver {
         InetAddress literal = HostLiteral.parse(host);
         InetAddress[] addresses = literal != null ? new InetAddress[] {literal}
             : SystemDefaultDnsResolver.INSTANCE.resolve(host);
-        if (!allowPrivateNetworks) {
+        if (!allowPrivateNetworks && !trustedHosts.contains(host.toLowerCase(Locale.ROOT))) {
             for (InetAddress address : addresses) {
                 if (!isPublic(address)) {
                     throw new UnsafeAddress(host);
@@ -41,6 +52,36 @@ public class AddressGuard implements DnsResolver {
             }
         }
         return addresses;
+    }
+
+    /** Lets one loopback origin such as {@code http://127.0.0.1:8099} through: the demo shop's. */
+    public void trust(String origin) {
+        URI uri = URI.create(origin);
+        if (!uri.getHost().matches("127\\.0\\.0\\.1|\\[::1\\]") || uri.getPort() <= 0) {
+            throw new IllegalArgumentException("only a literal loopback address with its port can be trusted: " + origin);
+        }
+        trustedOrigins.add(origin(uri));
+        trustedHosts.add(uri.getHost().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The port check {@link #resolve} cannot make (a resolver sees host names only): an address on a
+     * trusted loopback host must be the trusted origin itself. Called at registration and before every call.
+     */
+    public void checkOrigin(String url) throws UnsafeAddress {
+        if (allowPrivateNetworks || trustedHosts.isEmpty()) {
+            return;
+        }
+        URI uri = URI.create(url);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        if (trustedHosts.contains(host) && !trustedOrigins.contains(origin(uri))) {
+            throw new UnsafeAddress(host + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+        }
+    }
+
+    private static String origin(URI uri) {
+        int port = uri.getPort() > 0 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
     @Override

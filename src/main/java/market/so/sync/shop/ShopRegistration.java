@@ -52,6 +52,7 @@ public class ShopRegistration {
         String url = address.display();
         try {
             guard.resolve(address.host());
+            guard.checkOrigin(url);
         } catch (AddressGuard.UnsafeAddress e) {
             return Registration.refused(request, url, new WebserviceException(ShopStatus.UNSAFE_URL, e.getMessage()));
         } catch (UnknownHostException e) {

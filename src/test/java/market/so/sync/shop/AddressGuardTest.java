@@ -92,4 +92,21 @@ class AddressGuardTest {
     void privateNetworksCanBeAllowedForTests(String host) throws Exception {
         assertThat(new AddressGuard(true).resolve(host)).isNotEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void theDemoShopsOriginAloneIsLetThrough() throws Exception {
+        AddressGuard guard = new AddressGuard(false);
+        guard.trust("http://127.0.0.1:18099");
+        assertThat(guard.resolve("127.0.0.1")).isNotEmpty();
+        guard.checkOrigin("http://127.0.0.1:18099/api/products");
+        assertThatThrownBy(() -> guard.checkOrigin("http://127.0.0.1:8080/actuator/health"))
+            .isInstanceOf(AddressGuard.UnsafeAddress.class);
+        assertThatThrownBy(() -> guard.checkOrigin("https://127.0.0.1:18099/"))
+            .isInstanceOf(AddressGuard.UnsafeAddress.class);
+        // a name that resolves to loopback is still refused, and so is any other private address
+        assertThatThrownBy(() -> guard.resolve("localhost")).isInstanceOf(AddressGuard.UnsafeAddress.class);
+        assertThatThrownBy(() -> guard.resolve("10.0.0.1")).isInstanceOf(AddressGuard.UnsafeAddress.class);
+        assertThatThrownBy(() -> guard.trust("http://10.0.0.1:80")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> guard.trust("http://localhost:18099")).isInstanceOf(IllegalArgumentException.class);
+    }
 }

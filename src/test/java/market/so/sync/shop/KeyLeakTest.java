@@ -11,6 +11,7 @@ import java.util.Set;
 import javax.management.MBeanAttributeInfo;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
+import market.so.sync.console.ConsoleReads;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
 import market.so.sync.prestashop.sim.SimShop;
 import market.so.sync.support.ApiClient;
@@ -27,7 +28,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The key is a secret (guide §2): a whole registration and sync, including a retried failure and a
  * host that needs the ws_key fallback, runs with logging at DEBUG; the key, in clear or in its
- * Basic-auth form, must appear in no log line, no JMX attribute and no API answer.
+ * Basic-auth form, must appear in no log line, no JMX attribute, no API answer and nothing the ops
+ * console (Hawtio over Jolokia) shows of Camel.
  */
 @SyncTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -71,7 +73,11 @@ class KeyLeakTest {
             && "OK".equals(api.get("/api/shops/" + two).get("lastSyncOutcome")));
         header.failNextRequests(2, 500, null);
         api.post("/api/shops/" + one + "/sync", null);
+        // the ops console (Hawtio's Jolokia reads of Camel), during the sync (exchanges in flight) and after it
+        ConsoleReads console = new ConsoleReads(port, "ops", "test-ops-password");
+        String consoleText = console.everything();
         await().atMost(Duration.ofSeconds(30)).until(() -> header.requestCount() > 10);
+        consoleText += console.everything();
         String answers = api.raw("/api/shops").getBody() + api.raw("/api/shops/" + one).getBody()
             + api.raw("/api/shops/" + two + "/products").getBody();
 
@@ -80,8 +86,11 @@ class KeyLeakTest {
             assertThat(output.getAll()).as("log output").doesNotContain(key).doesNotContain(basic);
             assertThat(answers).as("API answers").doesNotContain(key);
             assertThat(jmxText()).as("JMX").doesNotContain(key).doesNotContain(basic);
+            assertThat(consoleText).as("ops console").doesNotContain(key).doesNotContain(basic);
         }
         assertThat(output.getAll()).as("the test did log at DEBUG").contains("DEBUG");
+        assertThat(consoleText).as("the console did show the routes and their statistics")
+            .contains("webservice-call").contains("ExchangesTotal").contains("<route");
     }
 
     /** Every readable attribute of every Camel MBean, as text. */
