@@ -8,6 +8,10 @@ downloads the same product and stock pages with the same concurrency and no proc
 the limit to compare with.
 
     python3 bench/bench.py --shops 10 --products 1000 --latency-ms 0 --concurrency 8
+
+With --nodes 2 --broker it starts two service nodes (profiles postgres and cluster) on one PostgreSQL and one
+Apache Artemis broker (the tests' embedded one, BrokerMain), drives the runs through the first node, and
+reports each node's share of the shops and requests (from each node's /actuator/prometheus).
 """
 import argparse, base64, concurrent.futures, json, os, socket, subprocess, sys, threading, time
 import http.client, urllib.parse, urllib.request
@@ -55,6 +59,33 @@ def start_postgres(cp):
             return pg, line.split()[1]
 
 
+def start_broker(cp):
+    """An Apache Artemis broker (the tests' embedded one) for --broker: the process and its URL."""
+    broker = subprocess.Popen(['java', '-Xmx256m', '-cp', cp, 'market.so.sync.support.BrokerMain'], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    while True:
+        line = broker.stdout.readline()
+        if not line:
+            raise SystemExit('the broker did not start')
+        if line.startswith('broker '):
+            threading.Thread(target=lambda: [None for _ in broker.stdout], daemon=True).start()
+            return broker, line.split()[1]
+
+
+def node_figures(port):
+    """Shop syncs and requests this node has done so far (its own counters on /actuator/prometheus)."""
+    req = urllib.request.Request(f'http://127.0.0.1:{port}/actuator/prometheus', headers={'Authorization': AUTH})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        text = r.read().decode()
+    shops = requests = 0.0
+    for line in text.splitlines():
+        if line.startswith('somarket_sync_shops_total{'):
+            shops += float(line.rsplit(' ', 1)[1])
+        elif line.startswith('somarket_sync_requests_total'):
+            requests += float(line.rsplit(' ', 1)[1])
+    return {'shops': shops, 'requests': requests}
+
+
 def postgres_cpu_s():
     """CPU seconds used so far by every PostgreSQL process (server and backends)."""
     total = 0.0
@@ -91,19 +122,24 @@ def start_simulator(args, cp, results):
     return sim, shops, warmups
 
 
-def start_service(args, results, postgres_url=None):
+def start_service(args, results, postgres_url=None, broker_url=None, name=None):
     jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
     if not jars or args.rebuild:
         sh('mvn -q -o package -DskipTests')
         jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
     port = free_port()
     db = os.path.join(results, 'db')
-    log = open(os.path.join(results, 'service.log'), 'w')
-    profile = [f'-XX:StartFlightRecording=filename={results}/service.jfr,settings=profile'] if args.jfr else []
+    log = open(os.path.join(results, f'service-{name}.log' if name else 'service.log'), 'w')
+    profile = [f'-XX:StartFlightRecording=filename={results}/service-{name or 1}.jfr,settings=profile'] if args.jfr else []
     database = [f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0'] if not postgres_url \
         else ['--spring.profiles.active=postgres', f'--spring.datasource.url={postgres_url}',
               '--spring.datasource.username=postgres', '--spring.datasource.password=postgres']
-    service = subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, *args.service_jvm_arg, '-jar', os.path.join('target', jars[0]),
+    if broker_url:
+        # several nodes: the shop queue on the broker, Quartz's node names, one key secret for all nodes
+        database = ['--spring.profiles.active=postgres,cluster', *database[1:], f'--spring.artemis.broker-url={broker_url}',
+                    f'--spring.quartz.properties.org.quartz.scheduler.instanceId={name}',
+                    '--somarket.security.key-secret=bench-secret']
+    return subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, *args.service_jvm_arg, '-jar', os.path.join('target', jars[0]),
                                 f'--server.port={port}', *database,
                                 f'--somarket.security.key-secret-file={results}/key-secret',
                                 '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
@@ -116,8 +152,11 @@ def start_service(args, results, postgres_url=None):
                                 f'--spring.datasource.hikari.maximum-pool-size={args.concurrency + 10}',
                                 f'--somarket.mailbox.embedded.smtp-port={free_port()}',
                                 f'--somarket.mailbox.embedded.imap-port={free_port()}'],
-                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 180
+                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT), port, log
+
+
+def await_service(service, port, log):
+    deadline = time.time() + 300
     while time.time() < deadline:
         try:
             urllib.request.urlopen(f'http://127.0.0.1:{port}/actuator/health', timeout=2)
@@ -165,7 +204,8 @@ def cpu_delta(before, after):
     return dict(sorted(((k, v) for k, v in delta.items() if v >= 0.1), key=lambda kv: -kv[1]))
 
 
-def timed_run(port, pid, sim_pid):
+def timed_run(port, pid, sim_pid, others=()):
+    """others: the other nodes, (pid, port) each: their CPU is added and each node's share reported."""
     before = api(port, 'GET', '/api/sync-runs?limit=1')
     last_id = before[0]['id'] if before else 0
     peak_heap, peak_live = [0], [0]
@@ -185,7 +225,8 @@ def timed_run(port, pid, sim_pid):
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.time()
-    cpu_before = cpu_s(pid), cpu_s(sim_pid), postgres_cpu_s()
+    cpu_before = cpu_s(pid) + sum(cpu_s(o[0]) for o in others), cpu_s(sim_pid), postgres_cpu_s()
+    nodes_before = [node_figures(port)] + [node_figures(o[1]) for o in others] if others else None
     threads_before = cpu_by_thread(pid)
     api(port, 'POST', '/api/sync-runs')
     while True:
@@ -195,7 +236,8 @@ def timed_run(port, pid, sim_pid):
         time.sleep(0.2)
     wall = time.time() - started
     stop.set()
-    cpu_service, cpu_sim = cpu_s(pid) - cpu_before[0], cpu_s(sim_pid) - cpu_before[1]
+    cpu_service = cpu_s(pid) + sum(cpu_s(o[0]) for o in others) - cpu_before[0]
+    cpu_sim = cpu_s(sim_pid) - cpu_before[1]
     cpu_postgres = postgres_cpu_s() - cpu_before[2]
     cpu_threads = cpu_delta(threads_before, cpu_by_thread(pid))
     run = runs[0]
@@ -208,7 +250,12 @@ def timed_run(port, pid, sim_pid):
             'peak_rss_mb': round(rss_kb(pid, 'VmHWM') / 1024),
             'cpu_service_s': round(cpu_service, 1), 'cpu_simulator_s': round(cpu_sim, 1),
             'cpu_postgres_s': round(cpu_postgres, 1),
-            'cpu_service_by_thread_s': cpu_threads}
+            'cpu_service_by_thread_s': cpu_threads,
+            **({'nodes': [{'node': i + 1, 'shops': round(after['shops'] - before['shops']),
+                           'requests': round(after['requests'] - before['requests'])}
+                          for i, (before, after) in enumerate(zip(nodes_before, [node_figures(port)]
+                                                                   + [node_figures(o[1]) for o in others]))]}
+               if others else {})}
 
 
 def raw_download(shops, args, sim_pid):
@@ -282,30 +329,44 @@ def main():
                    help='an extra JVM option for the service (repeat), e.g. a profiler agent')
     p.add_argument('--postgres', action='store_true',
                    help='the service on a real PostgreSQL (embedded binaries, same machine) instead of its H2 file')
+    p.add_argument('--nodes', type=int, default=1,
+                   help='service nodes sharing the shops (more than 1 needs --broker; implies --postgres)')
+    p.add_argument('--broker', action='store_true',
+                   help='an Apache Artemis broker (the tests\' embedded one) and profile cluster on every node')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
     args = p.parse_args()
+    if args.nodes > 1 and not args.broker:
+        raise SystemExit('--nodes above 1 needs --broker: the nodes share the shops through its queue')
+    args.postgres = args.postgres or args.broker
     results = os.path.join(ROOT, 'bench', 'results', time.strftime('%Y%m%d-%H%M%S'))
     os.makedirs(results)
     cp = test_classpath()
     pg, postgres_url = start_postgres(cp) if args.postgres else (None, None)
+    broker, broker_url = start_broker(cp) if args.broker else (None, None)
     sim, shops, warmups = start_simulator(args, cp, results)
-    service = None
+    started = []
     try:
-        service, port = start_service(args, results, postgres_url)
+        for i in range(args.nodes):
+            started.append(start_service(args, results, postgres_url, broker_url, f'node-{i + 1}' if args.broker else None))
+        for each in started:
+            await_service(*each)
+        (service, port, _), extra = started[0], started[1:]
+        others = [(s.pid, p) for s, p, _ in extra]
         report = {'shops': args.shops, 'products_per_shop': args.products, 'latency_ms': args.latency_ms,
                   'concurrency': args.concurrency, 'heap': args.heap, 'warmup_shops': args.warmup,
-                  'database': 'postgresql' if args.postgres else 'h2'}
+                  'database': 'postgresql' if args.postgres else 'h2', 'nodes': args.nodes,
+                  'broker': bool(args.broker)}
         if warmups:
             # a service that has run for a while has its code compiled: the first run of a fresh JVM spends
             # much of its CPU in the JIT compilers. Warm-up shops are synced, then paused.
             ids = register(port, warmups)
-            report['warmup_full'] = timed_run(port, service.pid, sim.pid)
-            report['warmup_unchanged'] = timed_run(port, service.pid, sim.pid)
+            report['warmup_full'] = timed_run(port, service.pid, sim.pid, others)
+            report['warmup_unchanged'] = timed_run(port, service.pid, sim.pid, others)
             for shop_id in ids:
                 api(port, 'POST', f'/api/shops/{shop_id}/pause')
         register(port, shops)
-        report['full'] = timed_run(port, service.pid, sim.pid)
-        report['unchanged'] = timed_run(port, service.pid, sim.pid)
+        report['full'] = timed_run(port, service.pid, sim.pid, others)
+        report['unchanged'] = timed_run(port, service.pid, sim.pid, others)
         if args.latency_ms:
             report['ideal_full_s'] = round(report['full']['requests'] * args.latency_ms / 1000 / args.concurrency, 2)
         if args.raw:
@@ -314,9 +375,12 @@ def main():
         with open(os.path.join(results, 'report.json'), 'w') as f:
             json.dump(report, f, indent=2)
     finally:
-        if service:
-            service.terminate()
-            service.wait(60)
+        for node, _, _ in started:
+            node.terminate()
+            node.wait(90)
+        if broker:
+            broker.terminate()
+            broker.wait(60)
         sim.terminate()
         sim.wait(60)
         if pg:
