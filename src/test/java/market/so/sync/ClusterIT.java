@@ -260,7 +260,7 @@ class ClusterIT {
     }
 
     private void awaitHealthy(Node node) {
-        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        Awaitility.await().atMost(Duration.ofSeconds(480)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
             .until(() -> send(HttpRequest.newBuilder(URI.create(node.base() + "/actuator/health")).GET())
                 .statusCode() == 200);
     }
