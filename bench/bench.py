@@ -149,7 +149,9 @@ def start_service(args, results, postgres_url=None, broker_url=None, name=None):
                                 # cap the whole run (in production shops are on different hosts)
                                 f'--somarket.sync.per-host-concurrency={args.concurrency * 2}',
                                 f'--somarket.sync.max-connections={args.concurrency * 4}',
-                                f'--spring.datasource.hikari.maximum-pool-size={args.concurrency + 10}',
+                                # with a queue a node that waits too long for a connection misses its Quartz check-in
+                                # and is declared gone by the others: room for two connections per sync
+                                f'--spring.datasource.hikari.maximum-pool-size={args.concurrency * (2 if broker_url else 1) + 10}',
                                 f'--somarket.mailbox.embedded.smtp-port={free_port()}',
                                 f'--somarket.mailbox.embedded.imap-port={free_port()}'],
                                cwd=ROOT, stdout=log, stderr=subprocess.STDOUT), port, log
@@ -377,7 +379,11 @@ def main():
     finally:
         for node, _, _ in started:
             node.terminate()
-            node.wait(90)
+        for node, _, _ in started:
+            try:
+                node.wait(120)
+            except subprocess.TimeoutExpired:
+                node.kill()
         if broker:
             broker.terminate()
             broker.wait(60)
