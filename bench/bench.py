@@ -12,6 +12,10 @@ the limit to compare with.
 With --load it measures instead the product listing the So.market site reads: C concurrent clients
 (ListingLoad, a Java load generator from the test classes, loopback only) read random pages of 50 of the
 synced shops, first with no run going, then during a full run of --load-run-shops other shops.
+
+With --nodes 2 --broker it starts two service nodes (profiles postgres and cluster) on one PostgreSQL and one
+Apache Artemis broker (the tests' embedded one, BrokerMain), drives the runs through the first node, and
+reports each node's share of the shops and requests (from each node's /actuator/prometheus).
 """
 import argparse, base64, concurrent.futures, json, os, socket, subprocess, sys, threading, time
 import http.client, urllib.parse, urllib.request
@@ -59,6 +63,33 @@ def start_postgres(cp):
             return pg, line.split()[1]
 
 
+def start_broker(cp):
+    """An Apache Artemis broker (the tests' embedded one) for --broker: the process and its URL."""
+    broker = subprocess.Popen(['java', '-Xmx256m', '-cp', cp, 'market.so.sync.support.BrokerMain'], cwd=ROOT,
+                              stdout=subprocess.PIPE, text=True)
+    while True:
+        line = broker.stdout.readline()
+        if not line:
+            raise SystemExit('the broker did not start')
+        if line.startswith('broker '):
+            threading.Thread(target=lambda: [None for _ in broker.stdout], daemon=True).start()
+            return broker, line.split()[1]
+
+
+def node_figures(port):
+    """Shop syncs and requests this node has done so far (its own counters on /actuator/prometheus)."""
+    req = urllib.request.Request(f'http://127.0.0.1:{port}/actuator/prometheus', headers={'Authorization': AUTH})
+    with urllib.request.urlopen(req, timeout=60) as r:
+        text = r.read().decode()
+    shops = requests = 0.0
+    for line in text.splitlines():
+        if line.startswith('somarket_sync_shops_total{'):
+            shops += float(line.rsplit(' ', 1)[1])
+        elif line.startswith('somarket_sync_requests_total'):
+            requests += float(line.rsplit(' ', 1)[1])
+    return {'shops': shops, 'requests': requests}
+
+
 def postgres_cpu_s():
     """CPU seconds used so far by every PostgreSQL process (server and backends)."""
     total = 0.0
@@ -95,7 +126,7 @@ def start_simulator(args, cp, results):
     return sim, shops, warmups
 
 
-def start_service(args, results, postgres_url=None):
+def start_service(args, results, postgres_url=None, broker_url=None, name=None):
     jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
     if args.jar:
         jars = [os.path.abspath(args.jar)]
@@ -104,12 +135,17 @@ def start_service(args, results, postgres_url=None):
         jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
     port = free_port()
     db = os.path.join(results, 'db')
-    log = open(os.path.join(results, 'service.log'), 'w')
-    profile = [f'-XX:StartFlightRecording=filename={results}/service.jfr,settings=profile'] if args.jfr else []
+    log = open(os.path.join(results, f'service-{name}.log' if name else 'service.log'), 'w')
+    profile = [f'-XX:StartFlightRecording=filename={results}/service-{name or 1}.jfr,settings=profile'] if args.jfr else []
     database = [f'--spring.datasource.url=jdbc:h2:file:{db};DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0'] if not postgres_url \
         else ['--spring.profiles.active=postgres', f'--spring.datasource.url={postgres_url}',
               '--spring.datasource.username=postgres', '--spring.datasource.password=postgres']
-    service = subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, *args.service_jvm_arg, '-jar', os.path.join('target', jars[0]),
+    if broker_url:
+        # several nodes: the shop queue on the broker, Quartz's node names, one key secret for all nodes
+        database = ['--spring.profiles.active=postgres,cluster', *database[1:], f'--spring.artemis.broker-url={broker_url}',
+                    f'--spring.quartz.properties.org.quartz.scheduler.instanceId={name}',
+                    '--somarket.security.key-secret=bench-secret']
+    return subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, *args.service_jvm_arg, '-jar', os.path.join('target', jars[0]),
                                 f'--server.port={port}', *database,
                                 f'--somarket.security.key-secret-file={results}/key-secret',
                                 '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
@@ -119,11 +155,16 @@ def start_service(args, results, postgres_url=None):
                                 # cap the whole run (in production shops are on different hosts)
                                 f'--somarket.sync.per-host-concurrency={args.concurrency * 2}',
                                 f'--somarket.sync.max-connections={args.concurrency * 4}',
-                                f'--spring.datasource.hikari.maximum-pool-size={args.db_pool or args.concurrency + 10}',
+                                # with a queue a node that waits too long for a connection misses its Quartz check-in
+                                # and is declared gone by the others: room for two connections per sync
+                                f'--spring.datasource.hikari.maximum-pool-size={args.db_pool or args.concurrency * (2 if broker_url else 1) + 10}',
                                 f'--somarket.mailbox.embedded.smtp-port={free_port()}',
                                 f'--somarket.mailbox.embedded.imap-port={free_port()}'],
-                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.time() + 180
+                               cwd=ROOT, stdout=log, stderr=subprocess.STDOUT), port, log
+
+
+def await_service(service, port, log):
+    deadline = time.time() + 300
     while time.time() < deadline:
         try:
             urllib.request.urlopen(f'http://127.0.0.1:{port}/actuator/health', timeout=2)
@@ -171,7 +212,8 @@ def cpu_delta(before, after):
     return dict(sorted(((k, v) for k, v in delta.items() if v >= 0.1), key=lambda kv: -kv[1]))
 
 
-def timed_run(port, pid, sim_pid):
+def timed_run(port, pid, sim_pid, others=()):
+    """others: the other nodes, (pid, port) each: their CPU is added and each node's share reported."""
     before = api(port, 'GET', '/api/sync-runs?limit=1')
     last_id = before[0]['id'] if before else 0
     peak_heap, peak_live = [0], [0]
@@ -191,7 +233,8 @@ def timed_run(port, pid, sim_pid):
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     started = time.time()
-    cpu_before = cpu_s(pid), cpu_s(sim_pid), postgres_cpu_s()
+    cpu_before = cpu_s(pid) + sum(cpu_s(o[0]) for o in others), cpu_s(sim_pid), postgres_cpu_s()
+    nodes_before = [node_figures(port)] + [node_figures(o[1]) for o in others] if others else None
     threads_before = cpu_by_thread(pid)
     api(port, 'POST', '/api/sync-runs')
     while True:
@@ -201,7 +244,8 @@ def timed_run(port, pid, sim_pid):
         time.sleep(0.2)
     wall = time.time() - started
     stop.set()
-    cpu_service, cpu_sim = cpu_s(pid) - cpu_before[0], cpu_s(sim_pid) - cpu_before[1]
+    cpu_service = cpu_s(pid) + sum(cpu_s(o[0]) for o in others) - cpu_before[0]
+    cpu_sim = cpu_s(sim_pid) - cpu_before[1]
     cpu_postgres = postgres_cpu_s() - cpu_before[2]
     cpu_threads = cpu_delta(threads_before, cpu_by_thread(pid))
     run = runs[0]
@@ -214,7 +258,12 @@ def timed_run(port, pid, sim_pid):
             'peak_rss_mb': round(rss_kb(pid, 'VmHWM') / 1024),
             'cpu_service_s': round(cpu_service, 1), 'cpu_simulator_s': round(cpu_sim, 1),
             'cpu_postgres_s': round(cpu_postgres, 1),
-            'cpu_service_by_thread_s': cpu_threads}
+            'cpu_service_by_thread_s': cpu_threads,
+            **({'nodes': [{'node': i + 1, 'shops': round(after['shops'] - before['shops']),
+                           'requests': round(after['requests'] - before['requests'])}
+                          for i, (before, after) in enumerate(zip(nodes_before, [node_figures(port)]
+                                                                   + [node_figures(o[1]) for o in others]))]}
+               if others else {})}
 
 
 def listing_load(args, cp, port, shop_ids, seconds, requests):
@@ -350,29 +399,43 @@ def main():
                    help='shops of --products products synced (full) during the second load phase')
     p.add_argument('--db-pool', type=int, help='database connections of the service (default: concurrency + 10)')
     p.add_argument('--jar', help='the service jar to run (default: target/shop-sync-*.jar)')
+    p.add_argument('--nodes', type=int, default=1,
+                   help='service nodes sharing the shops (more than 1 needs --broker; implies --postgres)')
+    p.add_argument('--broker', action='store_true',
+                   help='an Apache Artemis broker (the tests\' embedded one) and profile cluster on every node')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
     args = p.parse_args()
+    if args.nodes > 1 and not args.broker:
+        raise SystemExit('--nodes above 1 needs --broker: the nodes share the shops through its queue')
+    args.postgres = args.postgres or args.broker
     results = os.path.join(ROOT, 'bench', 'results', time.strftime('%Y%m%d-%H%M%S'))
     os.makedirs(results)
     cp = test_classpath()
     pg, postgres_url = start_postgres(cp) if args.postgres else (None, None)
+    broker, broker_url = start_broker(cp) if args.broker else (None, None)
     listed_shops = args.shops
     if args.load:
         args.shops += args.load_run_shops   # the simulator serves the listed shops and the run's shops
     sim, shops, warmups = start_simulator(args, cp, results)
     args.shops = listed_shops
-    service = None
+    started = []
     try:
-        service, port = start_service(args, results, postgres_url)
+        for i in range(args.nodes):
+            started.append(start_service(args, results, postgres_url, broker_url, f'node-{i + 1}' if args.broker else None))
+        for each in started:
+            await_service(*each)
+        (service, port, _), extra = started[0], started[1:]
+        others = [(s.pid, p) for s, p, _ in extra]
         report = {'shops': args.shops, 'products_per_shop': args.products, 'latency_ms': args.latency_ms,
                   'concurrency': args.concurrency, 'heap': args.heap, 'warmup_shops': args.warmup,
-                  'database': 'postgresql' if args.postgres else 'h2'}
+                  'database': 'postgresql' if args.postgres else 'h2', 'nodes': args.nodes,
+                  'broker': bool(args.broker)}
         if warmups:
             # a service that has run for a while has its code compiled: the first run of a fresh JVM spends
             # much of its CPU in the JIT compilers. Warm-up shops are synced, then paused.
             ids = register(port, warmups)
-            report['warmup_full'] = timed_run(port, service.pid, sim.pid)
-            report['warmup_unchanged'] = timed_run(port, service.pid, sim.pid)
+            report['warmup_full'] = timed_run(port, service.pid, sim.pid, others)
+            report['warmup_unchanged'] = timed_run(port, service.pid, sim.pid, others)
             for shop_id in ids:
                 api(port, 'POST', f'/api/shops/{shop_id}/pause')
         if args.load:
@@ -382,8 +445,8 @@ def main():
                 json.dump(report, f, indent=2)
             return
         register(port, shops)
-        report['full'] = timed_run(port, service.pid, sim.pid)
-        report['unchanged'] = timed_run(port, service.pid, sim.pid)
+        report['full'] = timed_run(port, service.pid, sim.pid, others)
+        report['unchanged'] = timed_run(port, service.pid, sim.pid, others)
         if args.latency_ms:
             report['ideal_full_s'] = round(report['full']['requests'] * args.latency_ms / 1000 / args.concurrency, 2)
         if args.raw:
@@ -392,9 +455,16 @@ def main():
         with open(os.path.join(results, 'report.json'), 'w') as f:
             json.dump(report, f, indent=2)
     finally:
-        if service:
-            service.terminate()
-            service.wait(60)
+        for node, _, _ in started:
+            node.terminate()
+        for node, _, _ in started:
+            try:
+                node.wait(120)
+            except subprocess.TimeoutExpired:
+                node.kill()
+        if broker:
+            broker.terminate()
+            broker.wait(60)
         sim.terminate()
         sim.wait(60)
         if pg:

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.UUID;
 import market.so.sync.prestashop.ShopAccess;
 import market.so.sync.prestashop.WebserviceException;
+import market.so.sync.run.ClusterNodes;
 import market.so.sync.run.ShopOutcome;
 import market.so.sync.run.ShopSyncRepository;
 import market.so.sync.run.SyncMetrics;
@@ -38,7 +39,8 @@ public class ShopSyncs {
     /** The error class of a sync that failed on our side: the database, not the shop. */
     public static final String DATABASE = "DATABASE";
     private static final Logger log = LoggerFactory.getLogger(ShopSyncs.class);
-    private final String node = UUID.randomUUID().toString().substring(0, 8);
+    private final String node;
+    private final ClusterNodes nodes;
 
     private final ShopRepository shops;
     private final ShopSyncRepository syncs;
@@ -53,7 +55,10 @@ public class ShopSyncs {
 
     public ShopSyncs(ShopRepository shops, ShopSyncRepository syncs, ProductStore products, KeyCipher cipher,
                      SyncMetrics metrics, @Value("${somarket.sync.shop-time-limit:30m}") Duration lease,
-                     @Value("${somarket.sync.unreachable-after:3}") int unreachableAfter, SyncShutdown shutdown) {
+                     @Value("${somarket.sync.unreachable-after:3}") int unreachableAfter, SyncShutdown shutdown,
+                     ClusterNodes nodes) {
+        this.nodes = nodes;
+        this.node = nodes.self();
         this.shutdown = shutdown;
         this.shops = shops;
         this.syncs = syncs;
@@ -76,6 +81,9 @@ public class ShopSyncs {
         Instant deadline = Instant.now().plus(lease);
         if (runDeadline != null && Instant.ofEpochMilli(runDeadline).isBefore(deadline)) {
             deadline = Instant.ofEpochMilli(runDeadline);
+        }
+        if (runId != null && repeated(shopId, runId, exchange)) {
+            return;
         }
         Shop shop = shops.find(shopId).orElse(null);
         String skip = shop == null ? "unknown shop" : shop.paused() ? "paused"
@@ -115,11 +123,44 @@ public class ShopSyncs {
         if (!inFlight.add(shopId)) {
             return false;
         }
-        if (shops.tryLease(shopId, owner, until) || shops.takeOverLease(shopId, node + "/", owner, until)) {
+        if (shops.tryLease(shopId, owner, until) || shops.takeOverLease(shopId, node + "/", owner, until)
+            || takeOverFromGoneNode(shopId, owner, until)) {
             return true;
         }
         inFlight.remove(shopId);
         return false;
+    }
+
+    /**
+     * The lease is held by a node that has left the cluster (killed mid-sync): its transaction died with it,
+     * so the shop kept its previous catalogue; its sync row is closed as interrupted and this sync goes ahead.
+     */
+    private boolean takeOverFromGoneNode(long shopId, String owner, OffsetDateTime until) {
+        String holder = shops.leaseOwner(shopId);
+        if (holder == null || !nodes.gone(holder) || !shops.takeOverLeaseFrom(shopId, holder, owner, until)) {
+            return false;
+        }
+        int closed = syncs.closeInterrupted(shopId, ClusterNodes.nodeOf(holder).orElseThrow());
+        log.warn("shop {}: lease of {} taken over (that node left the cluster); {} sync(s) it left closed as interrupted",
+            shopId, holder, closed);
+        return true;
+    }
+
+    /**
+     * The same shop and run again (a message redelivered after the node that took it died before acknowledging
+     * it, or sent twice): when the shop's outcome for that run is already recorded, nothing is synced again;
+     * the repeat is counted on that sync and the message acknowledged.
+     */
+    private boolean repeated(long shopId, long runId, Exchange exchange) {
+        Long done = syncs.endedInRun(shopId, runId).orElse(null);
+        if (done == null) {
+            return false;
+        }
+        syncs.redelivered(done);
+        metrics.redelivered();
+        log.info("shop {} already synced in run {} (sync {}): repeated message acknowledged", shopId, runId, done);
+        exchange.getMessage().setBody(ShopOutcome.skipped(shopId, runId, "already synced in this run"));
+        return true;
     }
 
     /** The pass was complete: record counts, update the shop. */

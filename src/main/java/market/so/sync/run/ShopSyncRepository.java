@@ -3,6 +3,7 @@ package market.so.sync.run;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -12,17 +13,47 @@ import org.springframework.stereotype.Repository;
 public class ShopSyncRepository {
 
     private final JdbcClient jdbc;
+    private final ClusterNodes nodes;
 
-    public ShopSyncRepository(JdbcClient jdbc) {
+    public ShopSyncRepository(JdbcClient jdbc, ClusterNodes nodes) {
         this.jdbc = jdbc;
+        this.nodes = nodes;
     }
 
     public long start(long shopId, Long runId, String trigger) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO shop_sync (run_id, shop_id, trigger_source, outcome, started_at) VALUES (?, ?, ?, 'RUNNING', ?)")
-            .params(runId, shopId, trigger, OffsetDateTime.now(ZoneOffset.UTC))
+        jdbc.sql("""
+                INSERT INTO shop_sync (run_id, shop_id, trigger_source, outcome, started_at, node)
+                VALUES (?, ?, ?, 'RUNNING', ?, ?)""")
+            .params(runId, shopId, trigger, OffsetDateTime.now(ZoneOffset.UTC), nodes.self())
             .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    /** The shop's sync in that run that has ended (OK, FAILED or SKIPPED), if any: a repeated message finds it. */
+    public Optional<Long> endedInRun(long shopId, long runId) {
+        return jdbc.sql("""
+                SELECT id FROM shop_sync WHERE shop_id = ? AND run_id = ? AND outcome <> 'RUNNING' ORDER BY id LIMIT 1""")
+            .params(shopId, runId).query(Long.class).list().stream().findFirst();
+    }
+
+    /** A message for a sync already done was delivered again and acknowledged: counted on that sync. */
+    public void redelivered(long syncId) {
+        jdbc.sql("UPDATE shop_sync SET redeliveries = redeliveries + 1 WHERE id = ?").param(syncId).update();
+    }
+
+    /**
+     * The shop's syncs left RUNNING by a node that has left the cluster (its lease is being taken over, so
+     * no other sync of the shop can be going): closed as interrupted; that node's transaction died with it.
+     */
+    public int closeInterrupted(long shopId, String node) {
+        return jdbc.sql("""
+                UPDATE shop_sync SET outcome = 'FAILED', error_class = 'INTERRUPTED', finished_at = ?,
+                    error_detail = ?
+                WHERE shop_id = ? AND outcome = 'RUNNING'""")
+            .params(OffsetDateTime.now(ZoneOffset.UTC), "the node syncing it (" + node
+                + ") left the cluster during this sync; nothing it read was kept", shopId)
+            .update();
     }
 
     public void finish(ShopOutcome o) {
@@ -48,9 +79,10 @@ public class ShopSyncRepository {
     public void skipped(long shopId, Long runId, String trigger, String why) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.sql("""
-                INSERT INTO shop_sync (run_id, shop_id, trigger_source, outcome, error_detail, started_at, finished_at, duration_ms)
-                VALUES (?, ?, ?, 'SKIPPED', ?, ?, ?, 0)""")
-            .params(runId, shopId, trigger, why, now, now).update();
+                INSERT INTO shop_sync (run_id, shop_id, trigger_source, outcome, error_detail, started_at, finished_at,
+                    duration_ms, node)
+                VALUES (?, ?, ?, 'SKIPPED', ?, ?, ?, 0, ?)""")
+            .params(runId, shopId, trigger, why, now, now, nodes.self()).update();
     }
 
     public List<ShopOutcome> forRun(long runId) {

@@ -36,6 +36,16 @@ public class SyncMetrics {
             .record(Duration.ofMillis(outcome.durationMs()));
     }
 
+    /** A shop's message for a run that already has its outcome (redelivered or duplicated), acknowledged. */
+    public void redelivered() {
+        Counter.builder("somarket.sync.shops.redelivered").register(registry).increment();
+    }
+
+    /** A shop's message of a run that had ended by the time a node took it (acknowledged, dropped). */
+    public void staleMessage() {
+        Counter.builder("somarket.sync.shops.stale.messages").register(registry).increment();
+    }
+
     public void run(SyncRun run) {
         if (run.finishedAt() == null) {
             return;

@@ -15,9 +15,29 @@ import org.springframework.stereotype.Repository;
 public class SyncRunRepository {
 
     private final JdbcClient jdbc;
+    private final ClusterNodes nodes;
 
-    public SyncRunRepository(JdbcClient jdbc) {
+    public SyncRunRepository(JdbcClient jdbc, ClusterNodes nodes) {
         this.jdbc = jdbc;
+        this.nodes = nodes;
+    }
+
+    /** The run lock's owner now ({@code <node>/<uuid>}), or null when free. */
+    public String lockOwner() {
+        var owners = jdbc.sql("SELECT owner FROM sync_lock WHERE name = 'catalog-sync'").query(String.class).list();
+        return owners.isEmpty() ? null : owners.get(0);
+    }
+
+    /** The runs a node left RUNNING. */
+    public List<Long> runningOn(String node) {
+        return jdbc.sql("SELECT id FROM sync_run WHERE status = 'RUNNING' AND node = ? ORDER BY id").param(node)
+            .query(Long.class).list();
+    }
+
+    /** How many shops of the run have their outcome in the database (whichever node synced them). */
+    public int shopsEnded(long runId) {
+        return jdbc.sql("SELECT COUNT(DISTINCT shop_id) FROM shop_sync WHERE run_id = ? AND outcome <> 'RUNNING'")
+            .param(runId).query(Integer.class).single();
     }
 
     /** Takes the run lock: false when another run (on any node) holds it and has not expired. */
@@ -42,8 +62,8 @@ public class SyncRunRepository {
     public long start(String trigger, String status, String detail) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         OffsetDateTime now = now();
-        jdbc.sql("INSERT INTO sync_run (trigger_source, status, started_at, finished_at, detail) VALUES (?, ?, ?, ?, ?)")
-            .params(trigger, status, now, "RUNNING".equals(status) ? null : now, detail)
+        jdbc.sql("INSERT INTO sync_run (trigger_source, status, started_at, finished_at, detail, node) VALUES (?, ?, ?, ?, ?, ?)")
+            .params(trigger, status, now, "RUNNING".equals(status) ? null : now, detail, nodes.self())
             .update(keys, "id");
         return keys.getKey().longValue();
     }

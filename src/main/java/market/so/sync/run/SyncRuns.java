@@ -21,6 +21,9 @@ import org.springframework.stereotype.Component;
 public class SyncRuns {
 
     public static final String RUN_ID = "runId";
+    /** How many shops the run sent out: with a queue, the run ends when that many outcomes are in the database. */
+    public static final String RUN_SHOPS = "runShops";
+    private static final String RUN_TIMED_OUT = "runTimedOut";
     private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
 
     private final SyncRunRepository runs;
@@ -28,13 +31,21 @@ public class SyncRuns {
     private final Duration runTimeLimit;
     private final Duration shopTimeLimit;
     private final boolean clustered;
+    private final ClusterNodes nodes;
+    private final boolean queued;
+    private final Duration outcomePoll;
 
-    public SyncRuns(SyncRunRepository runs, SyncMetrics metrics,
+    public SyncRuns(SyncRunRepository runs, SyncMetrics metrics, ClusterNodes nodes,
+                    @Value("${somarket.sync.queued:false}") boolean queued,
+                    @Value("${somarket.sync.outcome-poll:2s}") Duration outcomePoll,
                     @Value("${somarket.sync.run-time-limit:11h}") Duration runTimeLimit,
                     @Value("${somarket.sync.shop-time-limit:30m}") Duration shopTimeLimit,
                     @Value("${somarket.cluster.enabled:false}") boolean clustered) {
         this.runs = runs;
         this.metrics = metrics;
+        this.nodes = nodes;
+        this.queued = queued;
+        this.outcomePoll = outcomePoll;
         this.runTimeLimit = runTimeLimit;
         this.shopTimeLimit = shopTimeLimit;
         this.clustered = clustered;
@@ -43,8 +54,9 @@ public class SyncRuns {
     /** Body out: the ids of the due shops; property {@code runId} is left unset when the run is skipped. */
     public void start(Exchange exchange) {
         String trigger = exchange.getMessage().getHeader("runTrigger", "api", String.class);
-        String owner = UUID.randomUUID().toString();
-        if (!runs.tryLock(owner, SyncRunRepository.now().plus(runTimeLimit)) && !takeOverStale(owner)) {
+        String owner = nodes.self() + "/" + UUID.randomUUID();
+        if (!runs.tryLock(owner, SyncRunRepository.now().plus(runTimeLimit)) && !takeOverStale(owner)
+            && !takeOverFromGoneNode(owner)) {
             long skipped = runs.start(trigger, "SKIPPED", "the previous run was still going");
             log.warn("sync run {} ({}) skipped: the previous run is still going", skipped, trigger);
             exchange.getMessage().setBody(runs.find(skipped).orElseThrow());
@@ -55,6 +67,7 @@ public class SyncRuns {
         exchange.setProperty("runLockOwner", owner);
         exchange.setProperty("runDeadline", SyncRunRepository.now().plus(runTimeLimit).toInstant().toEpochMilli());
         var due = runs.dueShops();
+        exchange.setProperty(RUN_SHOPS, due.size());
         log.info("sync run {} ({}) started: {} shops due", runId, trigger, due.size());
         exchange.getMessage().setBody(due);
     }
@@ -74,6 +87,48 @@ public class SyncRuns {
         return true;
     }
 
+    /**
+     * The lock is held by a node that has left the cluster (killed, or cut off from the database for longer
+     * than Quartz tolerates): its run can never end by itself. It is closed as INTERRUPTED, with the totals of
+     * what its shops recorded, and this run takes the lock and syncs the shops that are due (all but those
+     * synced since). On a scheduled run this happens at once: Quartz fires the dead node's job again on a
+     * live node (recoverableJob).
+     */
+    private boolean takeOverFromGoneNode(String owner) {
+        String holder = runs.lockOwner();
+        if (holder == null || !nodes.gone(holder)
+            || !runs.takeOverLock(holder, owner, SyncRunRepository.now().plus(runTimeLimit))) {
+            return false;
+        }
+        String node = ClusterNodes.nodeOf(holder).orElseThrow();
+        for (long runId : runs.runningOn(node)) {
+            runs.finish(runId, "INTERRUPTED", "the node running it (" + node + ") left the cluster; closed by "
+                + nodes.self());
+            log.warn("sync run {} closed as INTERRUPTED: node {} running it left the cluster", runId, node);
+        }
+        return true;
+    }
+
+    /**
+     * With a queue the split only sends the shops out (InOnly): the shops are synced by every node's consumers,
+     * and the run ends when each of its shops has its outcome in the database, whichever node wrote it, or
+     * when the run's time limit passes (TIMED_OUT). Without a queue the split has synced them all already.
+     */
+    public void awaitOutcomes(@ExchangeProperty(RUN_ID) long runId, @ExchangeProperty(RUN_SHOPS) int shops,
+                              @ExchangeProperty("runDeadline") long deadline, Exchange exchange)
+        throws InterruptedException {
+        if (!queued) {
+            return;
+        }
+        while (runs.shopsEnded(runId) < shops) {
+            if (System.currentTimeMillis() >= deadline) {
+                exchange.setProperty(RUN_TIMED_OUT, true);
+                return;
+            }
+            Thread.sleep(Math.max(1, Math.min(outcomePoll.toMillis(), deadline - System.currentTimeMillis())));
+        }
+    }
+
     private record StaleRun(long runId, String owner) {
     }
 
@@ -81,7 +136,8 @@ public class SyncRuns {
 
     public SyncRun finish(@ExchangeProperty(RUN_ID) long runId, @ExchangeProperty("runLockOwner") String owner,
                           Exchange exchange) {
-        boolean timedOut = exchange.getProperty(Exchange.SPLIT_COMPLETE, Boolean.class) == Boolean.FALSE;
+        boolean timedOut = exchange.getProperty(Exchange.SPLIT_COMPLETE, Boolean.class) == Boolean.FALSE
+            || exchange.getProperty(RUN_TIMED_OUT, false, Boolean.class);
         SyncRun run = Recording.twice("the end of sync run " + runId, () -> {
             runs.finish(runId, timedOut ? "TIMED_OUT" : "COMPLETED", timedOut ? "the run hit somarket.sync.run-time-limit" : null);
             runs.unlock(owner);

@@ -148,6 +148,21 @@ public class ShopRepository {
             .update() == 1;
     }
 
+    /** Who holds the shop's sync lease now, or null. */
+    public String leaseOwner(long id) {
+        var owners = jdbc.sql("SELECT sync_lease_owner FROM shop WHERE id = ?").param(id).query(String.class).list();
+        return owners.isEmpty() ? null : owners.get(0);
+    }
+
+    /** Takes the lease from a known holder (a node that has left the cluster): false if it changed meanwhile. */
+    public boolean takeOverLeaseFrom(long id, String holder, String owner, OffsetDateTime until) {
+        return jdbc.sql("""
+                UPDATE shop SET sync_lease_owner = :owner, sync_lease_until = :until
+                WHERE id = :id AND sync_lease_owner = :holder""")
+            .param("owner", owner).param("until", until).param("id", id).param("holder", holder)
+            .update() == 1;
+    }
+
     public void releaseLease(long id, String owner) {
         jdbc.sql("UPDATE shop SET sync_lease_owner = NULL, sync_lease_until = NULL WHERE id = ? AND sync_lease_owner = ?")
             .params(id, owner).update();
