@@ -251,8 +251,8 @@ class ClusterIT {
                 "--somarket.security.allow-private-networks=true",
                 "--somarket.registration.first-sync=false",
                 "--somarket.ops.password=it-password",
-                "--somarket.mailbox.embedded.smtp-port=" + freePort(),
-                "--somarket.mailbox.embedded.imap-port=" + freePort()))
+                "--somarket.mailbox.embedded.smtp-port=0",
+                "--somarket.mailbox.embedded.imap-port=0"))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.to(Path.of("target", "cluster-it-" + name + ".log").toFile()))
             .start();

@@ -121,7 +121,7 @@ class KillAndRestartIT {
 
     private void syncAndWait(long id) throws Exception {
         post("/api/shops/" + id + "/sync", "{}");
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
             .until(() -> "OK".equals(get("/api/shops/" + id).path("lastSyncOutcome").asText()));
     }
 
@@ -156,12 +156,12 @@ class KillAndRestartIT {
                 "--somarket.registration.first-sync=false",
                 "--somarket.ops.password=it-password",
                 "--somarket.sync.shutdown-grace=5s",
-                "--somarket.mailbox.embedded.smtp-port=" + freePort(),
-                "--somarket.mailbox.embedded.imap-port=" + freePort()))
+                "--somarket.mailbox.embedded.smtp-port=0",
+                "--somarket.mailbox.embedded.imap-port=0"))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "kill-and-restart-it.log").toFile()))
             .start();
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
+        Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions()
             .until(() -> send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).GET()).statusCode() == 200);
     }
 

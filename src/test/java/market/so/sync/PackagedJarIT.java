@@ -48,15 +48,15 @@ class PackagedJarIT {
                 "--spring.datasource.url=jdbc:h2:file:./" + data + "/db",
                 "--somarket.security.key-secret-file=" + data + "/key-secret",
                 "--somarket.ops.password=it-password",
-                "--somarket.mailbox.embedded.smtp-port=" + freePort(),
-                "--somarket.mailbox.embedded.imap-port=" + freePort()))
+                "--somarket.mailbox.embedded.smtp-port=0",
+                "--somarket.mailbox.embedded.imap-port=0"))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
         HttpClient http = HttpClient.newHttpClient();
         String base = "http://127.0.0.1:" + port;
 
-        Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+        Awaitility.await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofSeconds(1))
             .ignoreExceptions()
             .until(() -> get(http, base + "/actuator/health", null).statusCode() == 200);
 
