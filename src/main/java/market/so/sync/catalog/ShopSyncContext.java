@@ -107,7 +107,7 @@ public final class ShopSyncContext {
     public ShopCategoryTree categories() { return categories; }
     public void categories(ShopCategoryTree tree) { this.categories = tree; }
 
-    /** Names of the combinations' attributes ("Taille: M"), read once per sync, when a variant needs them. */
+    /** Names of the combinations' attributes ("Taille : M"), read once per sync, when a variant needs them. */
     public OptionNames options() { return options; }
     public void options(OptionNames names) {
         this.options = names;

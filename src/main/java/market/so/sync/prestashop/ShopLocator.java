@@ -76,6 +76,7 @@ public class ShopLocator {
         String currentOrigin = origin;
         List<String> currentFolders = folders;
         WebserviceException passwordAsked = null;
+        WebserviceException slowFolder = null;
         while (true) {
             Redirect redirect = null;
             for (int depth = currentFolders.size(); depth >= 0 && redirect == null; depth--) {
@@ -84,6 +85,9 @@ public class ShopLocator {
                 Knock knock = knock(base, meter);
                 if (timedOut(knock) && depth == 0) {
                     throw knock.problem();
+                }
+                if (timedOut(knock) && slowFolder == null) {
+                    slowFolder = knock.problem(); // the answer if no folder above turns out to be the shop
                 }
                 if (knock.prestashop()) {
                     return new Found(base, null, hops);
@@ -96,7 +100,7 @@ public class ShopLocator {
                 }
             }
             if (redirect == null) {
-                throw passwordAsked != null ? passwordAsked : new WebserviceException.NotPrestashop(
+                throw passwordAsked != null ? passwordAsked : slowFolder != null ? slowFolder : new WebserviceException.NotPrestashop(
                     "no PrestaShop webservice answers at this address or in any folder above it "
                         + "(/api/ and webservice/dispatcher.php)");
             }

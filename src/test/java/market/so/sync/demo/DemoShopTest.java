@@ -61,13 +61,13 @@ class DemoShopTest {
         assertThat(((Map<String, Object>) mariniere.get("category")).get("code")).isNotNull();
         List<Map<String, Object>> variants = (List<Map<String, Object>>) mariniere.get("variants");
         assertThat(variants).hasSize(10);
-        assertThat(variants).extracting(v -> v.get("attributes")).contains("Taille: XS, Couleur: Écru", "Taille: XL, Couleur: Marine");
+        assertThat(variants).extracting(v -> v.get("attributes")).contains("Taille : XS, Couleur : Écru", "Taille : XL, Couleur : Marine");
         assertThat(variants.stream().mapToInt(v -> ((Number) v.get("quantity")).intValue()).sum()).isEqualTo(36);
         assertThat(variants).anyMatch(v -> ((Number) v.get("quantity")).intValue() == 0);   // a sold-out size
 
         Map<String, Object> tshirt = product(items, "T-shirt « Traboule » en coton bio");
         assertThat((List<Map<String, Object>>) tshirt.get("variants"))
-            .filteredOn(v -> ((String) v.get("attributes")).startsWith("Taille: XL")).allMatch(v -> v.get("price").equals(31.0));
+            .filteredOn(v -> ((String) v.get("attributes")).startsWith("Taille : XL")).allMatch(v -> v.get("price").equals(31.0));
         Map<String, Object> coffee = product(items, "Café de spécialité « Croix-Rousse »");
         assertThat(coffee.get("price")).isEqualTo(12.5);             // 5.5 % VAT, tax included as typed
         Map<String, Object> diffuser = product(items, "Diffuseur de parfum « Fleur d'oranger »");
