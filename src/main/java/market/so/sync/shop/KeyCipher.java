@@ -1,12 +1,8 @@
 package market.so.sync.shop;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -16,8 +12,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 import market.so.sync.prestashop.ApiKey;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import market.so.sync.config.GeneratedSecret;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +25,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class KeyCipher {
 
-    private static final Logger log = LoggerFactory.getLogger(KeyCipher.class);
     private static final byte[] SALT = "so.market/shop-sync/api-key".getBytes(StandardCharsets.UTF_8);
     private static final int IV_BYTES = 12;
 
@@ -39,7 +33,7 @@ public class KeyCipher {
 
     public KeyCipher(@Value("${somarket.security.key-secret:}") String secret,
                      @Value("${somarket.security.key-secret-file:data/key-secret}") Path secretFile) {
-        this.key = derive(secret == null || secret.isBlank() ? secretFromFile(secretFile) : secret);
+        this.key = derive(GeneratedSecret.orFromFile(secret, secretFile, "somarket.security.key-secret", "keep it with the database"));
     }
 
     public String encrypt(ApiKey apiKey) {
@@ -78,28 +72,6 @@ public class KeyCipher {
             return new SecretKeySpec(bytes, "AES");
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot derive the key-encryption key", e);
-        }
-    }
-
-    private static String secretFromFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String secret = Base64.getEncoder().encodeToString(bytes);
-            Files.writeString(file, secret);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            log.warn("No somarket.security.key-secret set: generated one into {} (keep it with the database)", file);
-            return secret;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create " + file, e);
         }
     }
 }

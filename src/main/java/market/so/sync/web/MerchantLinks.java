@@ -1,14 +1,9 @@
 package market.so.sync.web;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,8 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import market.so.sync.config.GeneratedSecret;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -35,7 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class MerchantLinks {
 
-    private static final Logger log = LoggerFactory.getLogger(MerchantLinks.class);
     private static final Pattern TOKEN = Pattern.compile("([cs])\\.(\\d{1,18})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{43})");
 
     private final SecretKeySpec secret;
@@ -48,7 +41,8 @@ public class MerchantLinks {
                          @Value("${somarket.site.link-secret-file:data/link-secret}") Path secretFile,
                          @Value("${somarket.site.link-validity:30d}") Duration validity,
                          @Value("${somarket.site.link-base-url:http://localhost:8080}") String baseUrl) {
-        this(secret == null || secret.isBlank() ? secretFromFile(secretFile) : secret, validity, baseUrl, Clock.systemUTC());
+        this(GeneratedSecret.orFromFile(secret, secretFile, "somarket.site.link-secret", "several nodes need the same one"),
+            validity, baseUrl, Clock.systemUTC());
     }
 
     /** For tests and tools: a given secret, validity, base address and clock. */
@@ -123,27 +117,5 @@ public class MerchantLinks {
             throw new IllegalArgumentException("a link for a shop needs its id");
         }
         return shopId;
-    }
-
-    private static String secretFromFile(Path file) {
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).strip();
-            }
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] bytes = new byte[32];
-            new SecureRandom().nextBytes(bytes);
-            String generated = Base64.getEncoder().encodeToString(bytes);
-            Files.writeString(file, generated);
-            try {
-                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            log.warn("No somarket.site.link-secret set: generated one into {} (several nodes need the same one)", file);
-            return generated;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create " + file, e);
-        }
     }
 }
