@@ -1,7 +1,5 @@
 package market.so.sync.web;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -10,7 +8,6 @@ import market.so.sync.catalog.category.CategoryMappings;
 import market.so.sync.catalog.category.Suggestion;
 import market.so.sync.catalog.category.Taxonomy;
 import market.so.sync.catalog.category.TaxonomyEntry;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,8 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CategoryRows {
-
-    private static final TypeReference<List<Long>> IDS = new TypeReference<>() { };
 
     /** One shop category on the page; {@code selected} is what the select shows ("" for À classer). */
     public record Row(long id, String name, String path, int depth, int products, String mappedCode, String mappedLabel,
@@ -44,18 +39,14 @@ public class CategoryRows {
 
     private final CategoryMappings mappings;
     private final Taxonomy taxonomy;
-    private final JdbcClient jdbc;
-    private final ObjectMapper json;
 
-    public CategoryRows(CategoryMappings mappings, Taxonomy taxonomy, JdbcClient jdbc, ObjectMapper json) {
+    public CategoryRows(CategoryMappings mappings, Taxonomy taxonomy) {
         this.mappings = mappings;
         this.taxonomy = taxonomy;
-        this.jdbc = jdbc;
-        this.json = json;
     }
 
     public List<Row> rows(long shopId) {
-        Map<Long, Integer> counts = productCounts(shopId);
+        Map<Long, Integer> counts = mappings.productCounts(shopId);
         List<Row> rows = new ArrayList<>();
         for (CategoryMappings.ShopCategoryView c : mappings.list(shopId)) {
             String mapped = c.mapped() == null ? null : c.mapped().code();
@@ -88,28 +79,5 @@ public class CategoryRows {
             }
         }
         return groups;
-    }
-
-    /** Active products per shop category (PrestaShop's associations: a product counts in each of its categories). */
-    private Map<Long, Integer> productCounts(long shopId) {
-        Map<Long, Integer> counts = new HashMap<>();
-        jdbc.sql("SELECT shop_category_ids FROM product WHERE shop_id = ? AND active").param(shopId)
-            .query(rs -> {
-                for (Long id : ids(rs.getString(1))) {
-                    counts.merge(id, 1, Integer::sum);
-                }
-            });
-        return counts;
-    }
-
-    private List<Long> ids(String text) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        try {
-            return json.readValue(text, IDS);
-        } catch (Exception e) {
-            return List.of();
-        }
     }
 }

@@ -129,6 +129,17 @@ public class CategoryMappings {
         return updates.size();
     }
 
+    /** Active products per shop category (PrestaShop's associations: a product counts in each of its categories). */
+    public Map<Long, Integer> productCounts(long shopId) {
+        Map<Long, Integer> counts = new java.util.HashMap<>();
+        jdbc.query("SELECT shop_category_ids FROM product WHERE shop_id = ? AND active", rs -> {
+            for (Long id : ids(rs.getString(1))) {
+                counts.merge(id, 1, Integer::sum);
+            }
+        }, shopId);
+        return counts;
+    }
+
     private List<Long> ids(String text) {
         if (text == null || text.isBlank()) {
             return List.of();
