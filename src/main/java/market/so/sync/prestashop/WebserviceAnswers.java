@@ -3,8 +3,9 @@ package market.so.sync.prestashop;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 import market.so.sync.prestashop.xml.SafeXmlReader;
 import market.so.sync.shop.AddressGuard;
 import market.so.sync.prestashop.xml.XmlNode;
@@ -15,13 +16,16 @@ import org.springframework.stereotype.Component;
 /**
  * The two ends of route {@code webservice-call}: {@link #prepare} turns the call into the headers of
  * the HTTP endpoint (nothing about the shop in the endpoint URI), {@link #read} turns the HTTP answer
- * into XML elements streamed to the caller, or into the {@link WebserviceException} it means.
+ * into the XML elements it holds, parsed while the body streams in, or into the {@link WebserviceException}
+ * it means. The elements of one try are kept apart ({@link #ROWS}, set only when the answer was read to its
+ * end): a try whose body broke off half-way leaves nothing behind, so its retry never hands a row twice.
  */
 @Component("webserviceAnswers")
 public class WebserviceAnswers {
 
     static final String CALL = "wsCall";
-    static final String SINK = "wsSink";
+    /** The elements at the asked depth of the answer read whole (a fresh list per try). */
+    static final String ROWS = "wsRows";
     static final String DEPTH = "wsDepth";
     static final String METER = "wsMeter";
     static final String LOCAL_SHA1 = "wsLocalSha1";
@@ -60,7 +64,6 @@ public class WebserviceAnswers {
         }
     }
 
-    @SuppressWarnings("unchecked")
     public void read(Exchange exchange) throws IOException {
         WebserviceCall call = exchange.getProperty(CALL, WebserviceCall.class);
         Message message = exchange.getMessage();
@@ -72,6 +75,7 @@ public class WebserviceAnswers {
         InputStream raw = message.getBody(InputStream.class);
         CountingStream body = new CountingStream(raw);
         message.setBody(null);
+        exchange.removeProperty(ROWS);
         boolean complete = false;
         try {
             if (status == 304) {
@@ -88,11 +92,11 @@ public class WebserviceAnswers {
                     throw new WebserviceException.NotPrestashop("the address answered " + status
                         + " with " + (contentType.isEmpty() ? "no content type" : contentType) + " instead of webservice XML");
                 }
-                Consumer<XmlNode> sink = exchange.getProperty(SINK, Consumer.class);
-                int depth = exchange.getProperty(DEPTH, 2, Integer.class);
-                String section = streamAnswer(body, depth, sink, call);
+                List<XmlNode> rows = new ArrayList<>();
+                String section = streamAnswer(body, exchange.getProperty(DEPTH, 2, Integer.class), rows, call);
                 exchange.setProperty("wsAnswer", new WebserviceAnswer(status, section, psVersion,
                     message.getHeader("Content-Sha1", String.class), body.count));
+                exchange.setProperty(ROWS, rows);
                 complete = true;
                 return;
             }
@@ -112,21 +116,15 @@ public class WebserviceAnswers {
         }
     }
 
-    private String streamAnswer(CountingStream body, int depth, Consumer<XmlNode> sink, WebserviceCall call)
+    private String streamAnswer(CountingStream body, int depth, List<XmlNode> rows, WebserviceCall call)
             throws IOException {
-        XmlNode[] root = new XmlNode[1];
-        String section;
         try {
-            section = xml.stream(body, depth, depth == 0 ? node -> root[0] = node : sink);
+            return xml.stream(body, depth, rows::add);
         } catch (SafeXmlReader.HostileXml e) {
             throw new WebserviceException(market.so.sync.shop.ShopStatus.SYNC_FAILED, "hostile XML " + e.getMessage());
         } catch (SafeXmlReader.UnreadableXml e) {
             throw brokenOff(body, call, e);
         }
-        if (depth == 0 && sink != null) {
-            sink.accept(root[0]);
-        }
-        return section;
     }
 
     /**

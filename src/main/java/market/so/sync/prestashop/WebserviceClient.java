@@ -52,11 +52,20 @@ public class WebserviceClient {
         return new Options(syncRetries, meter, null);
     }
 
-    /** Streams the elements at {@code depth} (2: each {@code <product>} of a page) to the sink. */
+    /**
+     * Gives the elements at {@code depth} (2: each {@code <product>} of a page) to the sink, once the answer has
+     * been read to its end: the sink never sees a row of a try whose body broke off and was asked again.
+     */
     public WebserviceAnswer stream(WebserviceCall call, int depth, Consumer<XmlNode> sink, Options options) {
+        Rows answer = read(call, depth, options);
+        answer.rows().forEach(sink);
+        return answer.answer();
+    }
+
+    @SuppressWarnings("unchecked")
+    private Rows read(WebserviceCall call, int depth, Options options) {
         Exchange result = template.send(endpoint, exchange -> {
             exchange.setProperty(WebserviceAnswers.CALL, call);
-            exchange.setProperty(WebserviceAnswers.SINK, sink);
             exchange.setProperty(WebserviceAnswers.DEPTH, depth);
             exchange.setProperty(WebserviceAnswers.METER, options.meter());
             exchange.setProperty(WebserviceRetries.RETRIES, options.retries());
@@ -68,45 +77,23 @@ public class WebserviceClient {
         if (failure != null) {
             throw translate(failure, call);
         }
-        return result.getProperty("wsAnswer", WebserviceAnswer.class);
-    }
-
-    /**
-     * Collects the rows of one answer. A retried call starts again from an empty list, so a page
-     * whose body broke off half-way and was asked again never holds a row twice.
-     */
-    public static final class Collector implements Consumer<XmlNode> {
-        private final java.util.List<XmlNode> rows = new java.util.ArrayList<>();
-
-        @Override
-        public void accept(XmlNode node) {
-            rows.add(node);
-        }
-
-        void clear() {
-            rows.clear();
-        }
-
-        public java.util.List<XmlNode> rows() {
-            return rows;
-        }
+        java.util.List<XmlNode> rows = result.getProperty(WebserviceAnswers.ROWS, java.util.List.class);
+        return new Rows(rows == null ? java.util.List.of() : rows, result.getProperty("wsAnswer", WebserviceAnswer.class));
     }
 
     /** The rows at depth 2 of one answer ({@code <product>} of {@code <products>}), with the answer itself. */
     public record Rows(java.util.List<XmlNode> rows, WebserviceAnswer answer) {
     }
 
+    /** The rows of one answer (a 304 has none), from the one try that read it whole. */
     public Rows rows(WebserviceCall call, Options options) {
-        Collector collector = new Collector();
-        WebserviceAnswer answer = stream(call, 2, collector, options);
-        return new Rows(collector.rows(), answer);
+        return read(call, 2, options);
     }
 
     /** Reads a whole small document (the /api/ listing, languages, configurations). */
     public XmlNode document(WebserviceCall call, Options options) {
-        XmlNode[] root = new XmlNode[1];
-        stream(call, 0, node -> root[0] = node, options);
-        return root[0];
+        java.util.List<XmlNode> root = read(call, 0, options).rows();
+        return root.isEmpty() ? null : root.get(0);
     }
 
     public XmlNode document(ShopAccess access, String resource, Map<String, String> params, Options options) {

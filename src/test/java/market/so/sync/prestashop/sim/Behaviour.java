@@ -46,9 +46,9 @@ final class Behaviour {
     }
 
     /** The body fault planned for this path, if one is left (and then counted as used). */
-    BodyFault takeBodyFault(String path) {
+    BodyFault takeBodyFault(String path, Map<String, String> params) {
         for (BodyFault fault : bodyFaults) {
-            if (fault.matches(path) && fault.take()) {
+            if (fault.matches(path, params) && fault.take()) {
                 return fault;
             }
         }

@@ -12,13 +12,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An answer whose body misbehaves the way hostile or unlucky hosts' do: it trickles, breaks off, is far
  * too large (with or without {@code Content-Length}), never ends, or is PrestaShop's XML error document on
- * a 503. Planned on one shop for the requests whose path starts with {@code pathPrefix}, a number of times
- * ({@code -1}: every time). The bodies are PrestaShop-shaped products lists, so that only the fault differs.
+ * a 503. Planned on one shop for the requests whose path starts with {@code pathPrefix} and whose query has
+ * the parameters of {@code query} (values compared by prefix), a number of times ({@code -1}: every time), after
+ * letting the first {@code before} such requests through. The bodies are PrestaShop-shaped products lists, so
+ * that only the fault differs; {@link Kind#CUT_ANSWER} cuts the shop's own answer instead.
  */
-record BodyFault(Kind kind, String pathPrefix, int status, Integer retryAfterSeconds, long bytes, Duration every,
-                 AtomicInteger left) {
+record BodyFault(Kind kind, String pathPrefix, Map<String, String> query, int status, Integer retryAfterSeconds,
+                 long bytes, Duration every, AtomicInteger before, AtomicInteger left) {
 
-    enum Kind { TRICKLE, CUT_BODY, CUT_XML, OVERSIZED, OVERSIZED_CHUNKED, ENDLESS_CHUNKED, XML_ERROR }
+    enum Kind { TRICKLE, CUT_BODY, CUT_XML, CUT_ANSWER, OVERSIZED, OVERSIZED_CHUNKED, ENDLESS_CHUNKED, XML_ERROR }
 
     /** Thrown after a body was cut: the server then drops the connection (the JDK server closes it on an I/O error). */
     static final class CutConnection extends IOException {
@@ -30,13 +32,25 @@ record BodyFault(Kind kind, String pathPrefix, int status, Integer retryAfterSec
         }
     }
 
-    boolean matches(String path) {
-        return path.startsWith(pathPrefix);
+    boolean matches(String path, Map<String, String> params) {
+        return path.startsWith(pathPrefix) && query.entrySet().stream()
+                .allMatch(e -> params.getOrDefault(e.getKey(), "").startsWith(e.getValue()));
     }
 
-    /** Takes one use of this plan; false when it is spent. */
+    /** Takes one use of this plan; false for the requests let through before it, and when it is spent. */
     boolean take() {
+        if (before.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0) {
+            return false;
+        }
         return left.getAndUpdate(n -> n > 0 ? n - 1 : n) != 0;
+    }
+
+    /**
+     * For {@link Kind#CUT_ANSWER}: the shop's own answer goes out with its {@code Content-Length}, but only
+     * the first half of its body is sent; then the connection drops.
+     */
+    void cutAnswer(HttpExchange exchange) {
+        exchange.setStreams(null, new HalfBody(exchange, exchange.getResponseBody()));
     }
 
     /** Sends the faulty answer; returns {status, body bytes sent}. */
@@ -119,5 +133,46 @@ record BodyFault(Kind kind, String pathPrefix, int status, Integer retryAfterSec
                     .append(id).append("]]></language></name>\n</product>\n");
         }
         return xml.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Passes on the first half of the announced body, then throws {@link CutConnection}. */
+    private static final class HalfBody extends java.io.FilterOutputStream {
+        private final HttpExchange exchange;
+        private long half = -1;
+        private long sent;
+        private boolean cut;
+
+        HalfBody(HttpExchange exchange, OutputStream out) {
+            super(out);
+            this.exchange = exchange;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] bytes, int offset, int length) throws IOException {
+            if (half < 0) {
+                String announced = exchange.getResponseHeaders().getFirst("Content-length");
+                half = announced == null ? 0 : Long.parseLong(announced) / 2;
+            }
+            int n = (int) Math.min(length, half - sent);
+            out.write(bytes, offset, n);
+            sent += n;
+            if (n < length) {
+                out.flush();
+                cut = true;
+                throw new CutConnection(sent);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!cut) {
+                super.close();
+            }
+        }
     }
 }

@@ -60,7 +60,7 @@ final class ShopHandler {
         String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         shop.record(arrival, new SimRequest(exchange.getRequestMethod(), path.isEmpty() ? "/" : path, Map.copyOf(masked),
                 authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6),
-                params.containsKey("ws_key"), (int) answer[0], answer[1]));
+                params.containsKey("ws_key"), (int) answer[0], answer[1], exchange.getRemoteAddress().getPort()));
     }
 
     /** The path after {@code /api/} this request means, or null when it is not a webservice call. */
@@ -97,8 +97,10 @@ final class ShopHandler {
         if (canonical != null) {
             return redirect(exchange, apiPath != null ? canonical + "/?url=" + apiPath : canonical + "/");
         }
-        BodyFault bodyFault = behaviour.takeBodyFault(apiPath != null ? "/api/" + apiPath : path);
-        if (bodyFault != null) {
+        BodyFault bodyFault = behaviour.takeBodyFault(apiPath != null ? "/api/" + apiPath : path, params);
+        if (bodyFault != null && bodyFault.kind() == BodyFault.Kind.CUT_ANSWER) {
+            bodyFault.cutAnswer(exchange); // then answered as usual, but only half of it goes out
+        } else if (bodyFault != null) {
             return bodyFault.send(exchange);
         }
         if (behaviour.notPrestashop) {

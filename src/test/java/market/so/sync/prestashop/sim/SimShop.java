@@ -211,6 +211,18 @@ public final class SimShop {
         return bodyFault(BodyFault.Kind.CUT_BODY, pathPrefix, times, 200, null, 256 * 1024, null);
     }
 
+    /**
+     * The shop's own answer to requests whose path starts with {@code pathPrefix} and whose query has the given
+     * parameters (values compared by prefix, e.g. {@code limit -> "2000,"} for the second sweep page of 2,000):
+     * after {@code before} such requests answered as usual, the next {@code times} ({@code -1}: all) announce
+     * their whole {@code Content-Length}, send half of it and drop the connection.
+     */
+    public SimShop cutAnswer(String pathPrefix, Map<String, String> query, int before, int times) {
+        behaviour.bodyFaults.add(new BodyFault(BodyFault.Kind.CUT_ANSWER, pathPrefix, Map.copyOf(query), 200, null, 0,
+                null, new AtomicInteger(before), new AtomicInteger(times)));
+        return this;
+    }
+
     /** The next {@code times} such requests get a complete HTTP answer whose XML document stops half-way. */
     public SimShop cutXml(String pathPrefix, int times) {
         return bodyFault(BodyFault.Kind.CUT_XML, pathPrefix, times, 200, null, 64 * 1024, null);
@@ -252,8 +264,8 @@ public final class SimShop {
 
     private SimShop bodyFault(BodyFault.Kind kind, String pathPrefix, int times, int status, Integer retryAfter,
                               long bytes, Duration every) {
-        behaviour.bodyFaults.add(new BodyFault(kind, pathPrefix, status, retryAfter, bytes, every,
-                new AtomicInteger(times)));
+        behaviour.bodyFaults.add(new BodyFault(kind, pathPrefix, Map.of(), status, retryAfter, bytes, every,
+                new AtomicInteger(0), new AtomicInteger(times)));
         return this;
     }
 

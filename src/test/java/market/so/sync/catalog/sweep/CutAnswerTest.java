@@ -1,0 +1,128 @@
+package market.so.sync.catalog.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import market.so.sync.prestashop.sim.PrestaShopSimulator;
+import market.so.sync.prestashop.sim.SimRequest;
+import market.so.sync.prestashop.sim.SimShop;
+import market.so.sync.run.ShopOutcome;
+import market.so.sync.shop.KeyCipher;
+import market.so.sync.shop.ShopRepository;
+import market.so.sync.support.SharedSimulator;
+import market.so.sync.support.SyncTest;
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 17: a shop that cuts an answer in the middle (its whole {@code Content-Length} announced, half of it
+ * sent, the connection closed). Cut once, the request is asked again as a whole on a new connection and the
+ * sync ends OK with every product as the simulator has it; cut at every try, the shop ends UNREACHABLE
+ * "broke off after N bytes" with its catalogue kept. The application's own page sizes: sweep pages of
+ * 2,000, full reads of 100, stock pages of 5,000, combination pages of 2,000. What a clean sync of the same
+ * generated catalogue asks and stores is the reference (the same ids give the same products).
+ */
+@SyncTest
+class CutAnswerTest {
+
+    static final PrestaShopSimulator sim = SharedSimulator.get();
+    static final int PRODUCTS = 3000;
+    /** The columns a product's content is in (its addresses name the shop, so they are compared apart). */
+    static final String CONTENT = "shop_product_id, name, description, reference, ean13, price, regular_price, "
+        + "discount_percent, currency, quantity, available, active, link_rewrite, default_category_id, "
+        + "shop_category_ids, variant_count, price_min, price_max, shop_date_upd";
+    static Reference reference;
+    static int names;
+
+    @Autowired ProducerTemplate camel;
+    @Autowired ShopRepository shops;
+    @Autowired KeyCipher cipher;
+    @Autowired JdbcTemplate jdbc;
+    SweepSupport support;
+
+    record Reference(long requests, List<Map<String, Object>> products) {
+    }
+
+    @BeforeEach
+    void setUp() {
+        support = new SweepSupport(camel, shops, cipher, jdbc);
+        if (reference == null) {
+            long id = support.store(sim.generatedShop("cut-ref", PRODUCTS));
+            ShopOutcome clean = support.sync(id);
+            assertThat(clean.result()).isEqualTo(ShopOutcome.Result.OK);
+            reference = new Reference(clean.requests(), content(id));
+        }
+    }
+
+    @Test
+    void theSecondSweepPageCutOnceIsAskedAgainOnANewConnectionAndEveryProductIsStored() {
+        SimShop shop = sim.generatedShop("cut-page" + (++names), PRODUCTS)
+            .cutAnswer("/api/products", Map.of("limit", "2000,"), 0, 1);
+        long id = support.store(shop);
+
+        ShopOutcome outcome = support.sync(id);
+
+        assertThat(outcome.errorDetail()).isNull();
+        assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
+        List<SimRequest> second = SweepSupport.to(shop, "products").stream()
+            .filter(r -> "2000,2000".equals(r.query().get("limit"))).toList();
+        assertThat(second).hasSize(2);
+        assertThat(second.get(0).bytes()).isPositive().isLessThan(second.get(1).bytes());
+        assertThat(second.get(1).clientPort()).as("the broken connection is not reused")
+            .isNotEqualTo(second.get(0).clientPort());
+        assertThat(outcome.requests()).isEqualTo(reference.requests() + 1);
+        assertThat(content(id)).isEqualTo(reference.products());
+        assertThat(jdbc.queryForObject("SELECT status FROM shop WHERE id = ?", String.class, id)).isEqualTo("CONNECTED");
+    }
+
+    @Test
+    void aShopThatCutsTheSamePageAtEveryTryIsUnreachableAndKeepsItsCatalogue() {
+        SimShop shop = sim.generatedShop("cut-always" + (++names), PRODUCTS);
+        long id = support.store(shop);
+        assertThat(support.sync(id).result()).isEqualTo(ShopOutcome.Result.OK);
+        // a product of the second page changes: that page is answered whole again (not 304), and cut each time
+        shop.catalog().setName(2500, 1, "Renamed after the first sync");
+        shop.resetRequests().cutAnswer("/api/products", Map.of("limit", "2000,"), 0, -1);
+
+        ShopOutcome outcome = support.sync(id);
+
+        assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.FAILED);
+        assertThat(outcome.errorClass()).isEqualTo("UNREACHABLE");
+        assertThat(outcome.errorDetail()).containsPattern("products \\(limit 2000,2000\\) broke off after \\d+ bytes");
+        // the first try and the three retries of the settings, each half sent
+        assertThat(SweepSupport.to(shop, "products")).filteredOn(r -> "2000,2000".equals(r.query().get("limit")))
+            .hasSize(4).allSatisfy(r -> assertThat(r.bytes()).isPositive());
+        assertThat(jdbc.queryForMap("SELECT status, status_detail FROM shop WHERE id = ?", id))
+            .containsEntry("status", "UNREACHABLE")
+            .hasEntrySatisfying("status_detail", d -> assertThat((String) d).contains("broke off after"));
+        assertThat(content(id)).as("the previous catalogue, kept whole").isEqualTo(reference.products());
+        shop.clearBodyFaults();
+    }
+
+    @Test
+    void aFullReadPageAStockPageAndACombinationPageCutOnceAreAskedAgain() {
+        SimShop shop = sim.generatedShop("cut-reads" + (++names), PRODUCTS)
+            .cutAnswer("/api/products", Map.of("display", "full"), 3, 1)
+            .cutAnswer("/api/stock_availables", Map.of(), 0, 1)
+            .cutAnswer("/api/combinations", Map.of("limit", "0,"), 0, 1);
+        long id = support.store(shop);
+
+        ShopOutcome outcome = support.sync(id);
+
+        assertThat(outcome.errorDetail()).isNull();
+        assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
+        assertThat(outcome.requests()).isEqualTo(reference.requests() + 3);
+        assertThat(content(id)).isEqualTo(reference.products());
+        List<SimRequest> stock = SweepSupport.to(shop, "stock_availables");
+        assertThat(stock.get(0).query()).isEqualTo(stock.get(1).query());
+        assertThat(stock.get(0).bytes()).isLessThan(stock.get(1).bytes());
+    }
+
+    private List<Map<String, Object>> content(long shopId) {
+        return jdbc.queryForList("SELECT " + CONTENT + " FROM product WHERE shop_id = ? ORDER BY shop_product_id", shopId);
+    }
+}
