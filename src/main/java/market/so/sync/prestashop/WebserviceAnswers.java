@@ -122,7 +122,9 @@ public class WebserviceAnswers {
             return xml.stream(body, depth, rows::add);
         } catch (SafeXmlReader.HostileXml e) {
             throw new WebserviceException(market.so.sync.shop.ShopStatus.SYNC_FAILED, "hostile XML " + e.getMessage());
-        } catch (SafeXmlReader.UnreadableXml e) {
+        } catch (RuntimeException e) {
+            // UnreadableXml, or what the parser throws past it: Woodstox finishes a text lazily (in getText) and
+            // reports the stream's I/O error there as an unchecked WstxLazyException - a cut in a product's text
             throw brokenOff(body, call, e);
         }
     }
@@ -131,7 +133,7 @@ public class WebserviceAnswers {
      * What an XML error really was: the network's (a body cut short, too large, too slow: the stream's own
      * exception), a document that ended early (a cut at a chunk boundary), or XML the shop really sent.
      */
-    private static RuntimeException brokenOff(CountingStream body, WebserviceCall call, SafeXmlReader.UnreadableXml e)
+    private static RuntimeException brokenOff(CountingStream body, WebserviceCall call, RuntimeException e)
             throws IOException {
         IOException failure = body.failure;
         if (failure instanceof ResponseLimits.TooLarge || failure instanceof java.io.InterruptedIOException) {
@@ -141,11 +143,18 @@ public class WebserviceAnswers {
             throw new CutShort(call.brief(), body.count, failure.getClass().getSimpleName() + ": "
                 + failure.getMessage(), failure);
         }
+        String what = e instanceof SafeXmlReader.UnreadableXml ? e.getMessage() : "malformed XML: " + firstLine(e);
         if (body.ended) {
-            throw new CutShort(call.brief(), body.count, "the XML document ends early (" + e.getMessage() + ")", null);
+            throw new CutShort(call.brief(), body.count, "the XML document ends early (" + what + ")", null);
         }
         return new WebserviceException.Transient(market.so.sync.shop.ShopStatus.SYNC_FAILED, 200, null,
-            "unreadable webservice answer: " + e.getMessage(), null);
+            "unreadable webservice answer: " + what, null);
+    }
+
+    private static String firstLine(RuntimeException e) {
+        String message = String.valueOf(e.getMessage());
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
     }
 
     /** A body that broke off before its end: a network failure, asked again like a reset connection. */
@@ -158,7 +167,7 @@ public class WebserviceAnswers {
     private XmlNode readError(CountingStream body, WebserviceCall call) throws IOException {
         try {
             return xml.read(body);
-        } catch (SafeXmlReader.UnreadableXml e) {
+        } catch (RuntimeException e) { // as in streamAnswer: the parser's unchecked errors too
             if (body.failure != null) {
                 throw brokenOff(body, call, e);
             }

@@ -59,12 +59,22 @@ public class WebserviceRetries {
         return true;
     }
 
+    /**
+     * Decided by the first webservice or I/O failure in the cause chain, the one {@link WebserviceClient#translate}
+     * makes the error class of: an I/O error that reaches us wrapped (a parser's unchecked exception around the
+     * stream's) is retried like a bare one, never failed at once as UNREACHABLE.
+     */
     static boolean retryable(Throwable failure) {
-        if (failure instanceof WebserviceException w) {
-            return w.retryable();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof WebserviceException w) {
+                return w.retryable();
+            }
+            if (cause instanceof IOException) {
+                // an answer over the size cap comes back as large: asking again only costs the shop and us
+                return !(cause instanceof ResponseLimits.TooLarge);
+            }
         }
-        // an answer over the size cap comes back as large: asking again only costs the shop and us
-        return failure instanceof IOException && !(failure instanceof ResponseLimits.TooLarge);
+        return false;
     }
 
     private static String hostOf(WebserviceCall call) {

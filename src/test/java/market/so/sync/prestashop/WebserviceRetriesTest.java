@@ -50,4 +50,15 @@ class WebserviceRetriesTest {
         assertThat(retries.retryWhile(failed(new ResponseLimits.TooLarge(1 << 20, -1), null))).isFalse();
         assertThat(retries.retryWhile(failed(new WebserviceAnswers.CutShort("products", 10, "cut", null), null))).isTrue();
     }
+
+    @Test
+    void anIoErrorWrappedInAnUncheckedOneIsAskedAgainLikeABareOne() {
+        // what a StAX parser throws when the stream fails while it finishes a text lazily
+        RuntimeException lazy = new RuntimeException(new javax.xml.stream.XMLStreamException("cut",
+            new IOException("Premature end of Content-Length delimited message body")));
+        assertThat(retries.retryWhile(failed(lazy, null))).isTrue();
+        assertThat(retries.retryWhile(failed(new RuntimeException(new ResponseLimits.TooLarge(1 << 20, -1)), null)))
+            .isFalse();
+        assertThat(retries.retryWhile(failed(new IllegalStateException("a bug of ours"), null))).isFalse();
+    }
 }

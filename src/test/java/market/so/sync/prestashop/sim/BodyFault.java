@@ -135,10 +135,15 @@ record BodyFault(Kind kind, String pathPrefix, Map<String, String> query, int st
         return xml.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Passes on the first half of the announced body, then throws {@link CutConnection}. */
+    /**
+     * Passes on about the first half of the announced body, then throws {@link CutConnection}. The cut falls
+     * inside the first value ({@code <![CDATA[...}) that starts after the half, as when a large page breaks
+     * off in the middle of a product's text; at the half itself when no value follows it in the same write.
+     */
     private static final class HalfBody extends java.io.FilterOutputStream {
+        private static final byte[] VALUE = "<![CDATA[".getBytes(StandardCharsets.US_ASCII);
         private final HttpExchange exchange;
-        private long half = -1;
+        private long cutAt = -1;
         private long sent;
         private boolean cut;
 
@@ -154,11 +159,15 @@ record BodyFault(Kind kind, String pathPrefix, Map<String, String> query, int st
 
         @Override
         public void write(byte[] bytes, int offset, int length) throws IOException {
-            if (half < 0) {
+            if (cutAt < 0) {
                 String announced = exchange.getResponseHeaders().getFirst("Content-length");
-                half = announced == null ? 0 : Long.parseLong(announced) / 2;
+                cutAt = announced == null ? 0 : Long.parseLong(announced) / 2;
+                int value = indexOf(bytes, offset + (int) cutAt, offset + length);
+                if (value >= 0 && value + VALUE.length + 1 < offset + length) {
+                    cutAt = value - offset + VALUE.length + 1L;
+                }
             }
-            int n = (int) Math.min(length, half - sent);
+            int n = (int) Math.max(0, Math.min(length, cutAt - sent));
             out.write(bytes, offset, n);
             sent += n;
             if (n < length) {
@@ -166,6 +175,15 @@ record BodyFault(Kind kind, String pathPrefix, Map<String, String> query, int st
                 cut = true;
                 throw new CutConnection(sent);
             }
+        }
+
+        private static int indexOf(byte[] bytes, int from, int end) {
+            for (int i = Math.max(from, 0); i + VALUE.length <= end; i++) {
+                if (java.util.Arrays.equals(bytes, i, i + VALUE.length, VALUE, 0, VALUE.length)) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         @Override

@@ -215,7 +215,8 @@ public final class SimShop {
      * The shop's own answer to requests whose path starts with {@code pathPrefix} and whose query has the given
      * parameters (values compared by prefix, e.g. {@code limit -> "2000,"} for the second sweep page of 2,000):
      * after {@code before} such requests answered as usual, the next {@code times} ({@code -1}: all) announce
-     * their whole {@code Content-Length}, send half of it and drop the connection.
+     * their whole {@code Content-Length}, send about half of it (the cut falls inside the value that follows the
+     * half) and drop the connection.
      */
     public SimShop cutAnswer(String pathPrefix, Map<String, String> query, int before, int times) {
         behaviour.bodyFaults.add(new BodyFault(BodyFault.Kind.CUT_ANSWER, pathPrefix, Map.copyOf(query), 200, null, 0,
