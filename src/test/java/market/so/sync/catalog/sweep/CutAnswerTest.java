@@ -10,12 +10,14 @@ import market.so.sync.prestashop.sim.SimShop;
 import market.so.sync.run.ShopOutcome;
 import market.so.sync.shop.KeyCipher;
 import market.so.sync.shop.ShopRepository;
+import market.so.sync.support.ApiClient;
 import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,6 +46,7 @@ class CutAnswerTest {
     @Autowired ShopRepository shops;
     @Autowired KeyCipher cipher;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TestRestTemplate rest;
     SweepSupport support;
 
     record Reference(long requests, List<Map<String, Object>> products) {
@@ -129,6 +132,21 @@ class CutAnswerTest {
         List<SimRequest> stock = SweepSupport.to(shop, "stock_availables");
         assertThat(stock.get(0).query()).isEqualTo(stock.get(1).query());
         assertThat(stock.get(0).bytes()).isLessThan(stock.get(1).bytes());
+    }
+
+    @Test
+    void theRegistrationProbesListingCutOnceIsAskedAgainAndTheShopIsConnected() {
+        SimShop shop = sim.generatedShop("cut-probe" + (++names), 5)
+            .cutAnswer("/api/", Map.of(), 1, 1); // the knock without the key goes through, the listing is cut
+
+        Map<String, Object> registered = new ApiClient(rest).registerShop(shop.url(), shop.key(), "m@example.fr")
+            .getBody();
+
+        assertThat(registered).containsEntry("status", "CONNECTED");
+        List<SimRequest> listings = shop.requests().stream()
+            .filter(r -> r.path().equals("/api/") && r.basicAuth()).limit(2).toList();
+        assertThat(listings).hasSize(2);
+        assertThat(listings.get(0).bytes()).isLessThan(listings.get(1).bytes());
     }
 
     private List<Map<String, Object>> content(long shopId) {
