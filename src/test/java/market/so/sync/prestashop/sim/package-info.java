@@ -9,8 +9,8 @@
  * sub-folder, so its address is {@code baseUrl()/name} and every path, {@code /api/} included, is under it.
  * {@link market.so.sync.prestashop.sim.SimShop} has the switches that reproduce real shops' failures and
  * {@link market.so.sync.prestashop.sim.SimCatalog} the edits for incremental-sync tests. Answers whose body
- * misbehaves (trickle, cut short, oversized, endless, an XML 503) are planned per path prefix
- * ({@code BodyFault}); {@link market.so.sync.prestashop.sim.PrestaShopSimulator#startCountingConnections()}
+ * misbehaves (trickle, cut short, oversized, endless, an XML 503, the shop's own answer cut half-way) are
+ * planned per path prefix ({@code BodyFault}); {@link market.so.sync.prestashop.sim.PrestaShopSimulator#startCountingConnections()}
  * puts a relay in front that counts the connections clients hold open to the host.
  */
 package market.so.sync.prestashop.sim;
