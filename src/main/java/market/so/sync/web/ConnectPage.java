@@ -94,11 +94,7 @@ public class ConnectPage {
             return refused(page, "contactEmail", "malformed");
         }
         if (!routes.running()) {
-            // starting or stopping: the form comes back as typed (not the key), to send again in a few seconds
-            page.addObject("unavailable", true);
-            page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RoutesAvailability.RETRY_AFTER.toSeconds()));
-            return page;
+            return unavailable(page, response);
         }
         RegistrationOutcome outcome = camel.requestBodyAndHeader("direct:register-shop",
             new RegistrationRequest(form.url(), key, form.contactEmail().isEmpty() ? null : form.contactEmail(), "page"),
@@ -129,6 +125,14 @@ public class ConnectPage {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Starting or stopping: the form comes back as typed (not the key), to send again in a few seconds. */
+    private static ModelAndView unavailable(ModelAndView page, HttpServletResponse response) {
+        page.addObject("unavailable", true);
+        page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RoutesAvailability.RETRY_AFTER.toSeconds()));
+        return page;
     }
 
     private static ModelAndView refused(ModelAndView page, String field, String problem) {
