@@ -248,6 +248,7 @@ class ClusterIT {
                 "--somarket.sync.concurrency=2",
                 "--somarket.sync.outcome-poll=300ms",
                 "--somarket.security.key-secret=cluster-it-secret",
+                "--somarket.site.link-secret=cluster-it-link-secret",
                 "--somarket.security.allow-private-networks=true",
                 "--somarket.registration.first-sync=false",
                 "--somarket.ops.password=it-password",

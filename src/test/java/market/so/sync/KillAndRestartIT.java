@@ -152,6 +152,7 @@ class KillAndRestartIT {
                 // the options of the default URL in config/application.yaml, on a folder of this test's own
                 "--spring.datasource.url=jdbc:h2:file:./" + data + "/db;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
                 "--somarket.security.key-secret-file=" + data + "/key-secret",
+                "--somarket.site.link-secret-file=" + data + "/link-secret",
                 "--somarket.security.allow-private-networks=true",
                 "--somarket.registration.first-sync=false",
                 "--somarket.ops.password=it-password",

@@ -47,6 +47,7 @@ class PackagedJarIT {
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:h2:file:./" + data + "/db",
                 "--somarket.security.key-secret-file=" + data + "/key-secret",
+                "--somarket.site.link-secret-file=" + data + "/link-secret",
                 "--somarket.ops.password=it-password",
                 "--somarket.mailbox.embedded.smtp-port=0",
                 "--somarket.mailbox.embedded.imap-port=0"))

@@ -1,5 +1,6 @@
 package market.so.sync.api;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -38,6 +39,14 @@ public class ApiErrors {
     @ExceptionHandler(RequestBodyLimit.BodyTooLarge.class)
     public ResponseEntity<ApiError> tooLarge(RequestBodyLimit.BodyTooLarge e) {
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(e.error());
+    }
+
+    /** The routes are starting or stopping (RoutesAvailability): 503, and when to ask again. */
+    @ExceptionHandler(RoutesAvailability.Unavailable.class)
+    public ResponseEntity<ApiError> unavailable(RoutesAvailability.Unavailable e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+            .header(HttpHeaders.RETRY_AFTER, String.valueOf(RoutesAvailability.RETRY_AFTER.toSeconds()))
+            .body(ApiError.of("UNAVAILABLE", e.getMessage(), null));
     }
 
     @ExceptionHandler(NotFound.class)

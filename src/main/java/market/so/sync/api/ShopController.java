@@ -28,10 +28,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ShopController {
 
     private final ProducerTemplate camel;
+    private final RoutesAvailability routes;
     private final ShopRepository shops;
 
-    public ShopController(ProducerTemplate camel, ShopRepository shops) {
+    public ShopController(ProducerTemplate camel, RoutesAvailability routes, ShopRepository shops) {
         this.camel = camel;
+        this.routes = routes;
         this.shops = shops;
     }
 
@@ -41,6 +43,7 @@ public class ShopController {
             return ResponseEntity.badRequest().body(ApiError.of("INVALID_KEY",
                 "a webservice key is 32 characters: letters, digits and @ # ? - _ (merchant guide §2)", "apiKey"));
         }
+        routes.require();
         RegistrationOutcome outcome = camel.requestBody("direct:register-shop",
             new RegistrationRequest(form.url(), form.apiKey(), form.contactEmail(), "api"), RegistrationOutcome.class);
         ShopView shop = outcome.shopId() == null ? null : shops.find(outcome.shopId()).map(ShopView::of).orElse(null);
@@ -89,6 +92,7 @@ public class ShopController {
     @PostMapping("/{id}/sync")
     public ResponseEntity<Map<String, Object>> sync(@PathVariable long id) {
         shops.find(id).orElseThrow(() -> new ApiErrors.NotFound("no shop " + id));
+        routes.require();
         camel.asyncRequestBodyAndHeader("direct:sync-shop", id, "syncTrigger", "api");
         return ResponseEntity.accepted().body(Map.of("shopId", id, "sync", "started"));
     }

@@ -21,11 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class SyncRunController {
 
     private final ProducerTemplate camel;
+    private final RoutesAvailability routes;
     private final SyncRunRepository runs;
     private final ShopSyncRepository syncs;
 
-    public SyncRunController(ProducerTemplate camel, SyncRunRepository runs, ShopSyncRepository syncs) {
+    public SyncRunController(ProducerTemplate camel, RoutesAvailability routes, SyncRunRepository runs, ShopSyncRepository syncs) {
         this.camel = camel;
+        this.routes = routes;
         this.runs = runs;
         this.syncs = syncs;
     }
@@ -35,6 +37,7 @@ public class SyncRunController {
 
     @PostMapping
     public ResponseEntity<Map<String, String>> start() {
+        routes.require();
         camel.asyncRequestBodyAndHeader("direct:catalog-sync", null, "runTrigger", "api");
         return ResponseEntity.accepted().body(Map.of("run", "started"));
     }

@@ -2,6 +2,9 @@ package market.so.sync.mail;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
@@ -17,7 +20,9 @@ import org.springframework.stereotype.Component;
 /**
  * The mail server of the default run: when no mailbox is configured ({@code somarket.mailbox.host} blank), a
  * GreenMail server (SMTP + IMAP on 127.0.0.1 only, account hello@so.market) stands in for it, so that
- * {@code mvn spring-boot:run} works end to end and a test mail can be sent with {@code curl smtp://...}.
+ * {@code mvn spring-boot:run} works end to end and a test mail can be sent with {@code curl smtp://...}. Its ports
+ * are {@code somarket.mailbox.embedded.smtp-port} / {@code imap-port} (3025 / 3143, the README's); 0 picks free
+ * ones; either way the start prints the ports in use, and a taken one stops the start naming its property.
  *
  * <p>Either way this bean says where the mailbox and the SMTP server are ({@link #mailbox()}, {@link #smtp()}),
  * and publishes it as properties {@code somarket.mail.effective.mailbox.*} and
@@ -77,6 +82,8 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
             smtpPort = settings.smtpPort();
             imapPort = settings.imapPort();
         }
+        requireFree(smtpPort, "SMTP", "somarket.mailbox.embedded.smtp-port");
+        requireFree(imapPort, "IMAP", "somarket.mailbox.embedded.imap-port");
         GreenMail server = new GreenMail(new ServerSetup[] {
                 setup(smtpPort, ServerSetup.PROTOCOL_SMTP), setup(imapPort, ServerSetup.PROTOCOL_IMAP)});
         server.setUser(account(), account(), password);
@@ -161,7 +168,25 @@ public class EmbeddedMailServer implements InitializingBean, DisposableBean {
         }
     }
 
-    /** Port 0 means any free port (tests); the real one is then read back from the running server. */
+    /**
+     * A taken port fails the start with the port and the property that moves it ({@link EmbeddedMailPortInUse}):
+     * GreenMail itself would log the {@code BindException} from its own thread and then fail on a start-up timeout
+     * that names neither. Another program may still take the port between this check and GreenMail's bind; GreenMail's
+     * own error is then what is left.
+     */
+    private static void requireFree(int port, String protocol, String property) {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);   // as GreenMail binds: a port left in TIME_WAIT by our last run is free
+            socket.bind(new InetSocketAddress(LOOPBACK, port));
+        } catch (IOException e) {
+            throw new EmbeddedMailPortInUse(port, protocol, property, e);
+        }
+    }
+
+    /** Port 0 means any free port; the real one is then read back from the running server and printed. */
     private static ServerSetup setup(int port, String protocol) {
         ServerSetup setup = new ServerSetup(port, LOOPBACK, protocol);
         return port == 0 ? setup.dynamicPort() : setup;

@@ -8,10 +8,16 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.stereotype.Component;
 
 /**
- * The Jakarta Mail properties of each mail server, given to its endpoint only (camel-mail's
- * {@code additionalJavaMailProperties}) and to the mailbox health check: timeouts, STARTTLS, the trust of a
- * Spring Boot SSL bundle, host name verification, XOAUTH2. Nothing here is JVM-wide, so the mailbox, the SMTP
- * server and the shops' https each trust what they need and nothing more.
+ * The Jakarta Mail properties of each mail server, given to its endpoint only and to the mailbox health check:
+ * the server, timeouts, STARTTLS, the trust of a Spring Boot SSL bundle, host name verification, XOAUTH2. Nothing
+ * here is JVM-wide, so the mailbox, the SMTP server and the shops' https each trust what they need and nothing more.
+ *
+ * <p>They are <em>all</em> of the session's properties: the routes hand them to camel-mail as
+ * {@code javaMailProperties}, which replaces its defaults. Its defaults start from a copy of
+ * {@code System.getProperties()} ({@code additionalJavaMailProperties} only adds to that copy), so a
+ * {@code -Dmail.imap.ssl.enable}, {@code -Dmail.smtp.from} or {@code -Dmail.debug} (which prints the login) given
+ * to the JVM, for another library or by habit, would reach our sessions. {@code MailIntakeRouteTest} runs with such
+ * settings.
  *
  * <p>A bundle ({@code spring.ssl.bundle.pem.<name>.truststore.certificate=...}) becomes an {@link SSLSocketFactory}
  * set as {@code mail.<protocol>.ssl.socketFactory}: Jakarta Mail uses it both for implicit TLS (imaps, pop3s,
@@ -41,11 +47,13 @@ public class MailSessions {
 
     /** For the mailbox consumer (and, with a shorter timeout, its health check). */
     public Properties mailbox(Duration timeout) {
+        MailAccess server = servers.mailbox();
         if (mailbox.usesEmbeddedServer()) {
-            return plain(servers.mailbox().protocol(), timeout);
+            return withServer(plain(server.protocol(), timeout), server);
         }
         Starttls starttls = mailbox.starttls() == null ? Starttls.REQUIRED : mailbox.starttls();
-        return secured(mailbox.protocol().scheme(), timeout, starttls, mailbox.sslBundle(), isOAuth2(mailbox.oauth2()));
+        return withServer(secured(mailbox.protocol().scheme(), timeout, starttls, mailbox.sslBundle(),
+                isOAuth2(mailbox.oauth2())), server);
     }
 
     public Properties mailbox() {
@@ -54,10 +62,25 @@ public class MailSessions {
 
     /** For the SMTP producer that sends the answers. */
     public Properties smtp() {
+        MailAccess server = servers.smtp();
         if (!smtp.isConfigured()) {
-            return plain(servers.smtp().protocol(), timeout);
+            return withServer(plain(server.protocol(), timeout), server);
         }
-        return secured(smtp.protocol().scheme(), timeout, smtpStarttls(smtp), smtp.sslBundle(), isOAuth2(smtp.oauth2()));
+        return withServer(secured(smtp.protocol().scheme(), timeout, smtpStarttls(smtp), smtp.sslBundle(),
+                isOAuth2(smtp.oauth2())), server);
+    }
+
+    /**
+     * What camel-mail's defaults would have set from the endpoint: the server and whether to log in. Jakarta Mail
+     * connects with the host, port and login camel-mail passes at each connection; these say the same for anyone
+     * reading the session (and {@code mail.<protocol>.auth}: a login is required where a username is configured).
+     */
+    private static Properties withServer(Properties properties, MailAccess server) {
+        String prefix = "mail." + server.protocol() + ".";
+        properties.setProperty(prefix + "host", server.host());
+        properties.setProperty(prefix + "port", String.valueOf(server.port()));
+        properties.setProperty(prefix + "auth", String.valueOf(server.username() != null && !server.username().isBlank()));
+        return properties;
     }
 
     /** Unset: required on the submission port 587, where servers refuse a login in clear; optional elsewhere. */

@@ -1,10 +1,12 @@
 package market.so.sync.web;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import market.so.sync.api.RoutesAvailability;
 import market.so.sync.mail.KeyHint;
 import market.so.sync.prestashop.ApiKey;
 import market.so.sync.shop.KeyChange;
@@ -15,6 +17,7 @@ import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -47,12 +50,14 @@ public class ConnectPage {
 
     private final MerchantAccess access;
     private final ProducerTemplate camel;
+    private final RoutesAvailability routes;
     private final Duration firstSyncWait;
 
-    public ConnectPage(MerchantAccess access, ProducerTemplate camel,
+    public ConnectPage(MerchantAccess access, ProducerTemplate camel, RoutesAvailability routes,
                        @Value("${somarket.site.first-sync-wait:20s}") Duration firstSyncWait) {
         this.access = access;
         this.camel = camel;
+        this.routes = routes;
         this.firstSyncWait = firstSyncWait;
     }
 
@@ -68,7 +73,7 @@ public class ConnectPage {
     @PostMapping("/merchant/{token}/connect")
     public ModelAndView connect(@PathVariable String token, @RequestParam(defaultValue = "") String url,
                                 @RequestParam(defaultValue = "") String apiKey,
-                                @RequestParam(defaultValue = "") String contactEmail) {
+                                @RequestParam(defaultValue = "") String contactEmail, HttpServletResponse response) {
         Shop shop = access.shopOf(access.link(token));
         ConnectForm form = new ConnectForm(url.strip(), contactEmail.strip());
         ModelAndView page = new ModelAndView("merchant/connect");
@@ -87,6 +92,9 @@ public class ConnectPage {
         }
         if (!form.contactEmail().isEmpty() && !form.contactEmail().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             return refused(page, "contactEmail", "malformed");
+        }
+        if (!routes.running()) {
+            return unavailable(page, response);
         }
         RegistrationOutcome outcome = camel.requestBodyAndHeader("direct:register-shop",
             new RegistrationRequest(form.url(), key, form.contactEmail().isEmpty() ? null : form.contactEmail(), "page"),
@@ -117,6 +125,14 @@ public class ConnectPage {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Starting or stopping: the form comes back as typed (not the key), to send again in a few seconds. */
+    private static ModelAndView unavailable(ModelAndView page, HttpServletResponse response) {
+        page.addObject("unavailable", true);
+        page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RoutesAvailability.RETRY_AFTER.toSeconds()));
+        return page;
     }
 
     private static ModelAndView refused(ModelAndView page, String field, String problem) {

@@ -1,6 +1,7 @@
 package market.so.sync.web;
 
 import java.util.List;
+import market.so.sync.api.RoutesAvailability;
 import market.so.sync.mail.KeyHint;
 import market.so.sync.shop.Shop;
 import market.so.sync.shop.ShopStatus;
@@ -27,14 +28,16 @@ public class StatusPage {
     private final ShopHistory history;
     private final SyncNowRequests syncNow;
     private final ProducerTemplate camel;
+    private final RoutesAvailability routes;
     private final PageClock clock;
 
     public StatusPage(MerchantAccess access, ShopHistory history, SyncNowRequests syncNow, ProducerTemplate camel,
-                      PageClock clock) {
+                      RoutesAvailability routes, PageClock clock) {
         this.access = access;
         this.history = history;
         this.syncNow = syncNow;
         this.camel = camel;
+        this.routes = routes;
         this.clock = clock;
     }
 
@@ -95,6 +98,10 @@ public class StatusPage {
         }
         if (shop.paused()) {
             return "redirect:" + MerchantLinks.path(token, "") + "?sync=paused";
+        }
+        if (!routes.running()) {
+            // before the claim: a sync that cannot start now does not cost the merchant their next quarter of an hour
+            return "redirect:" + MerchantLinks.path(token, "") + "?sync=unavailable";
         }
         SyncNowRequests.Claim claim = syncNow.claim(shop.id());
         if (!claim.accepted()) {

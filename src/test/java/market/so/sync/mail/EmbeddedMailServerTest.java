@@ -11,16 +11,29 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 
-/** The default run's mail server, started and used without an application context. */
+/**
+ * The default run's mail server, started and used without an application context: the README's ports by default,
+ * free ones for 0, and a taken port refused by name.
+ */
 class EmbeddedMailServerTest {
 
     private static MailboxProperties mailbox(Map<String, String> properties) {
@@ -74,6 +87,8 @@ class EmbeddedMailServerTest {
         try {
             MailAccess in = server.mailbox();
             MailAccess out = server.smtp();
+            assertThat(in.port()).as("port 0: a free one, read back").isPositive().isNotEqualTo(out.port());
+            assertThat(out.port()).isPositive();
             assertThat(in.host()).isEqualTo("127.0.0.1");
             assertThat(in.username()).isEqualTo("hello@so.market");
             assertThat(in.password()).isNotBlank();
@@ -99,6 +114,45 @@ class EmbeddedMailServerTest {
             assertThat(server.isRunning()).isFalse();
             assertThat(isListening(port)).as("IMAP port closed after stop").isFalse();
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"smtp-port", "imap-port"})
+    void aTakenPortStopsTheStartNamingThePortAndItsProperty(String which) throws IOException {
+        try (ServerSocket other = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            int taken = other.getLocalPort();
+            Map<String, String> ports = new HashMap<>(Map.of("somarket.mailbox.embedded.smtp-port", "0",
+                    "somarket.mailbox.embedded.imap-port", "0"));
+            ports.put("somarket.mailbox.embedded." + which, String.valueOf(taken));
+            EmbeddedMailServer server = new EmbeddedMailServer(mailbox(ports), smtp(Map.of()), null);
+
+            assertThatThrownBy(server::start)
+                    .isInstanceOfSatisfying(EmbeddedMailPortInUse.class, e -> {
+                        assertThat(e.port()).isEqualTo(taken);
+                        assertThat(e.property()).isEqualTo("somarket.mailbox.embedded." + which);
+                    })
+                    .hasMessageContaining("Port " + taken + " ")
+                    .hasMessageContaining("somarket.mailbox.embedded." + which);
+            assertThat(server.isRunning()).isFalse();
+            assertThat(isListening(taken)).as("the other program keeps its port").isTrue();
+        }
+    }
+
+    @Test
+    void springBootReportsATakenPortInOneSentenceWithTheProperty() {
+        EmbeddedMailPortInUse taken = new EmbeddedMailPortInUse(3143, "IMAP", "somarket.mailbox.embedded.imap-port",
+                new java.net.BindException("Address already in use"));
+        // as Spring Boot hands it over: wrapped by the bean's creation
+        Throwable failure = new BeanCreationException("embeddedMailServer", "Invocation of init method failed", taken);
+
+        FailureAnalysis analysis = new EmbeddedMailPortInUseFailureAnalyzer().analyze(failure);
+
+        assertThat(analysis.getDescription()).isEqualTo("Port 3143 (embedded mail server, IMAP) is already in use on 127.0.0.1: "
+                + "set somarket.mailbox.embedded.imap-port to another port, or to 0 for a free one printed at start.");
+        assertThat(analysis.getAction()).contains("--somarket.mailbox.embedded.imap-port=0");
+        List<FailureAnalyzer> registered = SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
+                null, SpringFactoriesLoader.FailureHandler.handleMessage((message, error) -> { }));
+        assertThat(registered).as("META-INF/spring.factories").hasAtLeastOneElementOfType(EmbeddedMailPortInUseFailureAnalyzer.class);
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
@@ -69,6 +70,25 @@ class MailIntakeRouteTest {
         registry.add("somarket.smtp.outbox-poll-delay", () -> "100ms");
     }
 
+    /**
+     * {@code -Dmail.*} settings of the JVM, as an operator or another library may leave them: each would break or
+     * redirect the mail intake if it reached its sessions (camel-mail starts its sessions from a copy of
+     * {@code System.getProperties()} unless given all their properties, {@link MailSessions}). Set when this class
+     * is initialised, before its context starts (Spring may load it before {@code @BeforeAll} runs), so the
+     * endpoints are built with them around; every test below must not notice.
+     */
+    static final Map<String, String> JVM_MAIL_SETTINGS = Map.of(
+            "mail.imap.ssl.enable", "true",             // TLS towards the embedded IMAP, which speaks none
+            "mail.smtp.ssl.enable", "true",
+            "mail.imap.host", "imap.elsewhere.invalid",
+            "mail.smtp.host", "smtp.elsewhere.invalid",
+            "mail.smtp.port", "1",
+            "mail.smtp.from", "bounces@elsewhere.invalid");
+
+    static {
+        JVM_MAIL_SETTINGS.forEach(System::setProperty);
+    }
+
     @BeforeAll
     static void startSimulator() {
         sim = PrestaShopSimulator.start();
@@ -77,6 +97,7 @@ class MailIntakeRouteTest {
     @AfterAll
     static void stopSimulator() {
         sim.close();
+        JVM_MAIL_SETTINGS.keySet().forEach(System::clearProperty);
     }
 
     private static SimShop shop() {

@@ -38,13 +38,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * The merchant's way through the pages in a real browser (headless Chromium): a connect link, a shop whose
  * webservice is off (the diagnosis), the fix made in the "back office" (the simulator), connected with the product
  * count, the categories mapped with the keyboard and the search field, saved, products re-mapped. Each page is
- * photographed into docs/pages/. Skipped, and saying why, when no Chromium is installed.
+ * photographed into target/pages/, or into the folder of {@code -Dsomarket.screenshots}: the README's pictures are
+ * refreshed on purpose with {@code -Dsomarket.screenshots=docs/pages} (README "How it is built"), never by a plain
+ * {@code mvn verify}. Skipped, and saying why, when no Chromium is installed.
  */
 @SyncTest
 @SuppressWarnings("unchecked")
 class MerchantPagesBrowserTest {
 
-    static final Path SCREENSHOTS = Path.of("docs/pages");
+    static final Path SCREENSHOTS = Path.of(System.getProperty("somarket.screenshots", "target/pages"));
     static final PrestaShopSimulator sim = SharedSimulator.get();
     static ChromeDriver browser;
 
@@ -165,7 +167,7 @@ class MerchantPagesBrowserTest {
             .map(c -> (String) c.get("code")).findFirst().orElseThrow();
     }
 
-    /** The whole page (the window grown to its height), into docs/pages/NAME.png. */
+    /** The whole page (the window grown to its height), into SCREENSHOTS/NAME.png. */
     private static void screenshot(String name) throws IOException {
         long height = (Long) ((JavascriptExecutor) browser).executeScript(
             "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)");
