@@ -134,6 +134,7 @@ class ShopQueueTest {
             });
             assertThat(seen).containsExactly(String.valueOf(id), "syncRunId=" + runId);
             assertThat(String.join(" ", seen)).doesNotContain(shop.key());
+            jms.receiveSelected("somarket.shop-sync", "syncRunId = " + runId); // not left for the next test's consumers
         } finally {
             context.getRouteController().startRoute("shop-queue");
         }
@@ -187,7 +188,7 @@ class ShopQueueTest {
         CompletableFuture<SyncRun> run;
         try {
             run = camel.asyncRequestBody("direct:catalog-sync", null, SyncRun.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> count("somarket.shop-sync") == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> queuedForLastRun() == 2);
             jdbc.update("DELETE FROM shop WHERE id = ?", deleted);
         } finally {
             context.getRouteController().startRoute("shop-queue");
@@ -210,9 +211,9 @@ class ShopQueueTest {
         long lost;
         try {
             run = camel.asyncRequestBody("direct:catalog-sync", null, SyncRun.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> count("somarket.shop-sync") == 2);
+            await().atMost(Duration.ofSeconds(30)).until(() -> queuedForLastRun() == 2);
             // what the broker does with a message after its delivery attempts (aPoisonMessage...): moved to DLQ as it is
-            Message message = jms.receive("somarket.shop-sync");
+            Message message = jms.receiveSelected("somarket.shop-sync", "syncRunId = " + lastRun());
             lost = Long.parseLong(message.getBody(String.class));
             Object runId = message.getObjectProperty("syncRunId");
             jms.convertAndSend("DLQ", String.valueOf(lost), m -> {
@@ -319,6 +320,16 @@ class ShopQueueTest {
         // broker moves it to the dead-letter queue after its attempts, never acknowledged, never recorded SKIPPED
         await().atMost(Duration.ofSeconds(30)).until(() -> count("DLQ") == before + 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shop_sync WHERE shop_id = ?", Integer.class, id)).isZero();
+    }
+
+    private long lastRun() {
+        return jdbc.queryForObject("SELECT MAX(id) FROM sync_run", Long.class);
+    }
+
+    /** The messages of the last run waiting in the shop queue. */
+    private int queuedForLastRun() {
+        return jms.browseSelected("somarket.shop-sync", "syncRunId = " + lastRun(),
+            (session, browser) -> Collections.list(browser.getEnumeration()).size());
     }
 
     private int count(String queue) {
