@@ -12,6 +12,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -126,10 +127,13 @@ public class SyncRuns {
     public void notHandedOver(@ExchangeProperty(RUN_ID) long runId, @ExchangeProperty(SHOP_ID) long shopId,
                               Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        String why = "not synced: it could not be handed over (" + (failure == null ? "unknown failure"
-            : failure.getClass().getSimpleName() + ": " + failure.getMessage()) + "); synced at the next run";
+        String cause = failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String why = "not synced: it could not be handed over (" + (cause.length() > 300 ? cause.substring(0, 300) + "..."
+            : cause) + "); synced at the next run";
         Recording.patiently("shop " + shopId + " not handed over in run " + runId, () -> {
-            syncs.skipped(shopId, runId, exchange.getMessage().getHeader("syncTrigger", "schedule", String.class), why);
+            if (syncs.endedInRun(shopId, runId).isEmpty()) { // its outcome written before the failure: kept as it is
+                syncs.skipped(shopId, runId, exchange.getMessage().getHeader("syncTrigger", "schedule", String.class), why);
+            }
             return null;
         });
         log.warn("sync run {}: shop {} {}", runId, shopId, why);
@@ -149,16 +153,29 @@ public class SyncRuns {
             return;
         }
         String trigger = exchange.getMessage().getHeader("runTrigger", "api", String.class);
-        while (runs.shopsEnded(runId) < runs.stillThere(shops)) {
+        while (!accountedFor(runId, shops, trigger)) {
             if (System.currentTimeMillis() >= deadline) {
                 exchange.setProperty(RUN_TIMED_OUT, true);
                 return;
             }
-            LostShops broker = lost.getIfAvailable();
-            if (broker != null && broker.recordLost(runId, trigger) > 0) {
-                continue;
-            }
             Thread.sleep(Math.max(1, Math.min(outcomePoll.toMillis(), deadline - System.currentTimeMillis())));
+        }
+    }
+
+    /**
+     * Every shop of the run has its outcome (dead letters recorded first); false while the database cannot be read,
+     * so that the run waits through a database restart instead of ending with its shops still being synced.
+     */
+    private boolean accountedFor(long runId, List<Long> shops, String trigger) {
+        try {
+            LostShops broker = lost.getIfAvailable();
+            if (broker != null) {
+                broker.recordLost(runId, trigger);
+            }
+            return runs.shopsEnded(runId) >= runs.stillThere(shops);
+        } catch (DataAccessException e) {
+            log.warn("sync run {}: outcomes could not be read, waiting ({})", runId, e.getMostSpecificCause().getMessage());
+            return false;
         }
     }
 
