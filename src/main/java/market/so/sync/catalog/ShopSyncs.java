@@ -208,7 +208,7 @@ public class ShopSyncs {
         String why = "last sync failed: " + detail;
         String lacking = missing;
         ShopStatus problem = status;
-        Boolean tellMerchant = Recording.twice("the failure of shop " + sync.shopId(), () -> {
+        Boolean tellMerchant = Recording.patiently("the failure of shop " + sync.shopId(), () -> {
             boolean tell = shops.recordSyncFailure(sync.shopId(), problem, why, lacking,
                 OffsetDateTime.now(ZoneOffset.UTC), unreachableAfter);
             syncs.finish(outcome, null);
@@ -231,7 +231,7 @@ public class ShopSyncs {
         String detail = "So.market's database failed during the sync (" + cause.getClass().getSimpleName()
             + "): nothing changed, the shop is synced again at the next run";
         ShopOutcome outcome = outcome(sync, ShopOutcome.Result.FAILED, DATABASE, detail);
-        Recording.twice("the failure of shop " + sync.shopId(), () -> {
+        Recording.patiently("the failure of shop " + sync.shopId(), () -> {
             syncs.finish(outcome, null);
             return null;
         });
@@ -269,7 +269,7 @@ public class ShopSyncs {
         String owner = exchange.getProperty("syncLeaseOwner", String.class);
         if (sync != null && owner != null) {
             try {
-                Recording.twice("the lease of shop " + sync.shopId(), () -> {
+                Recording.patiently("the lease of shop " + sync.shopId(), () -> {
                     shops.releaseLease(sync.shopId(), owner);
                     return null;
                 });

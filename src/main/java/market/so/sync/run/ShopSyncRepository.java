@@ -85,6 +85,25 @@ public class ShopSyncRepository {
             .params(runId, shopId, trigger, why, now, now, nodes.self()).update();
     }
 
+    /**
+     * Records a shop of a run that failed with no sync of it on record (its message given up by the broker: error
+     * class {@code DEAD_LETTER}); nothing was read, the shop kept its catalogue.
+     */
+    public void failedUnsynced(long shopId, long runId, String trigger, String errorClass, String why) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.sql("""
+                INSERT INTO shop_sync (run_id, shop_id, trigger_source, outcome, error_class, error_detail, started_at,
+                    finished_at, duration_ms, node)
+                VALUES (?, ?, ?, 'FAILED', ?, ?, ?, ?, 0, ?)""")
+            .params(runId, shopId, trigger, errorClass, truncate(why), now, now, nodes.self()).update();
+    }
+
+    /** True while a sync of the shop in that run is RUNNING (on any node). */
+    public boolean runningInRun(long shopId, long runId) {
+        return jdbc.sql("SELECT COUNT(*) FROM shop_sync WHERE shop_id = ? AND run_id = ? AND outcome = 'RUNNING'")
+            .params(shopId, runId).query(Integer.class).single() > 0;
+    }
+
     public List<ShopOutcome> forRun(long runId) {
         return jdbc.sql("SELECT * FROM shop_sync WHERE run_id = ? ORDER BY shop_id").param(runId)
             .query((rs, i) -> new ShopOutcome(rs.getLong("shop_id"), rs.getLong("id"), runId,

@@ -40,6 +40,20 @@ public class SyncRunRepository {
             .param(runId).query(Integer.class).single();
     }
 
+    /**
+     * How many of these shops are still in the database: a shop deleted during its run has no outcome to wait for
+     * (its rows went with it). Counted a thousand ids at a time, within every database's limit on parameters.
+     */
+    public int stillThere(List<Long> shopIds) {
+        int there = 0;
+        for (int from = 0; from < shopIds.size(); from += 1000) {
+            List<Long> chunk = shopIds.subList(from, Math.min(shopIds.size(), from + 1000));
+            there += jdbc.sql("SELECT COUNT(*) FROM shop WHERE id IN (:ids)").param("ids", chunk)
+                .query(Integer.class).single();
+        }
+        return there;
+    }
+
     /** Takes the run lock: false when another run (on any node) holds it and has not expired. */
     public boolean tryLock(String owner, OffsetDateTime until) {
         return jdbc.sql("""

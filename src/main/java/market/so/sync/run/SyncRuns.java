@@ -2,14 +2,17 @@ package market.so.sync.run;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,8 +24,10 @@ import org.springframework.stereotype.Component;
 public class SyncRuns {
 
     public static final String RUN_ID = "runId";
-    /** How many shops the run sent out: with a queue, the run ends when that many outcomes are in the database. */
+    /** The ids of the shops the run sent out: with a queue, the run ends when each of them has its outcome. */
     public static final String RUN_SHOPS = "runShops";
+    /** In the run's split: the shop being handed over (to the in-process sync or to the queue). */
+    public static final String SHOP_ID = "runShopId";
     private static final String RUN_TIMED_OUT = "runTimedOut";
     private static final Logger log = LoggerFactory.getLogger(SyncRuns.class);
 
@@ -34,14 +39,19 @@ public class SyncRuns {
     private final ClusterNodes nodes;
     private final boolean queued;
     private final Duration outcomePoll;
+    private final ShopSyncRepository syncs;
+    private final ObjectProvider<LostShops> lost;
 
-    public SyncRuns(SyncRunRepository runs, SyncMetrics metrics, ClusterNodes nodes,
+    public SyncRuns(SyncRunRepository runs, ShopSyncRepository syncs, ObjectProvider<LostShops> lost,
+                    SyncMetrics metrics, ClusterNodes nodes,
                     @Value("${somarket.sync.queued:false}") boolean queued,
                     @Value("${somarket.sync.outcome-poll:2s}") Duration outcomePoll,
                     @Value("${somarket.sync.run-time-limit:11h}") Duration runTimeLimit,
                     @Value("${somarket.sync.shop-time-limit:30m}") Duration shopTimeLimit,
                     @Value("${somarket.cluster.enabled:false}") boolean clustered) {
         this.runs = runs;
+        this.syncs = syncs;
+        this.lost = lost;
         this.metrics = metrics;
         this.nodes = nodes;
         this.queued = queued;
@@ -67,7 +77,7 @@ public class SyncRuns {
         exchange.setProperty("runLockOwner", owner);
         exchange.setProperty("runDeadline", SyncRunRepository.now().plus(runTimeLimit).toInstant().toEpochMilli());
         var due = runs.dueShops();
-        exchange.setProperty(RUN_SHOPS, due.size());
+        exchange.setProperty(RUN_SHOPS, due);
         log.info("sync run {} ({}) started: {} shops due", runId, trigger, due.size());
         exchange.getMessage().setBody(due);
     }
@@ -110,22 +120,62 @@ public class SyncRuns {
     }
 
     /**
+     * A shop the run could not hand over: the queue's broker could not be reached, or its sync could not even
+     * begin (the database away). Recorded SKIPPED in the run with the reason, so that no shop of a run goes
+     * unaccounted for; its catalogue is untouched and the next run syncs it.
+     */
+    public void notHandedOver(@ExchangeProperty(RUN_ID) long runId, @ExchangeProperty(SHOP_ID) long shopId,
+                              Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String cause = failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+        String why = "not synced: it could not be handed over (" + (cause.length() > 300 ? cause.substring(0, 300) + "..."
+            : cause) + "); synced at the next run";
+        Recording.patiently("shop " + shopId + " not handed over in run " + runId, () -> {
+            if (syncs.endedInRun(shopId, runId).isEmpty()) { // its outcome written before the failure: kept as it is
+                syncs.skipped(shopId, runId, exchange.getMessage().getHeader("syncTrigger", "schedule", String.class), why);
+            }
+            return null;
+        });
+        log.warn("sync run {}: shop {} {}", runId, shopId, why);
+    }
+
+    /**
      * With a queue the split only sends the shops out (InOnly): the shops are synced by every node's consumers,
      * and the run ends when each of its shops has its outcome in the database, whichever node wrote it, or
-     * when the run's time limit passes (TIMED_OUT). Without a queue the split has synced them all already.
+     * when the run's time limit passes (TIMED_OUT). A shop deleted meanwhile is not waited for; a shop whose
+     * message the broker gave up on is recorded as failed ({@link LostShops}). Without a queue the split has
+     * synced them all already.
      */
-    public void awaitOutcomes(@ExchangeProperty(RUN_ID) long runId, @ExchangeProperty(RUN_SHOPS) int shops,
+    public void awaitOutcomes(@ExchangeProperty(RUN_ID) long runId, @ExchangeProperty(RUN_SHOPS) List<Long> shops,
                               @ExchangeProperty("runDeadline") long deadline, Exchange exchange)
         throws InterruptedException {
         if (!queued) {
             return;
         }
-        while (runs.shopsEnded(runId) < shops) {
+        String trigger = exchange.getMessage().getHeader("runTrigger", "api", String.class);
+        while (!accountedFor(runId, shops, trigger)) {
             if (System.currentTimeMillis() >= deadline) {
                 exchange.setProperty(RUN_TIMED_OUT, true);
                 return;
             }
             Thread.sleep(Math.max(1, Math.min(outcomePoll.toMillis(), deadline - System.currentTimeMillis())));
+        }
+    }
+
+    /**
+     * Every shop of the run has its outcome (dead letters recorded first); false while the database cannot be read,
+     * so that the run waits through a database restart instead of ending with its shops still being synced.
+     */
+    private boolean accountedFor(long runId, List<Long> shops, String trigger) {
+        try {
+            LostShops broker = lost.getIfAvailable();
+            if (broker != null) {
+                broker.recordLost(runId, trigger);
+            }
+            return runs.shopsEnded(runId) >= runs.stillThere(shops);
+        } catch (DataAccessException e) {
+            log.warn("sync run {}: outcomes could not be read, waiting ({})", runId, e.getMostSpecificCause().getMessage());
+            return false;
         }
     }
 
@@ -138,7 +188,7 @@ public class SyncRuns {
                           Exchange exchange) {
         boolean timedOut = exchange.getProperty(Exchange.SPLIT_COMPLETE, Boolean.class) == Boolean.FALSE
             || exchange.getProperty(RUN_TIMED_OUT, false, Boolean.class);
-        SyncRun run = Recording.twice("the end of sync run " + runId, () -> {
+        SyncRun run = Recording.patiently("the end of sync run " + runId, () -> {
             runs.finish(runId, timedOut ? "TIMED_OUT" : "COMPLETED", timedOut ? "the run hit somarket.sync.run-time-limit" : null);
             runs.unlock(owner);
             return runs.find(runId).orElseThrow();

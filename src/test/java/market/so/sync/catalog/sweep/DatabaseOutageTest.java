@@ -3,17 +3,21 @@ package market.so.sync.catalog.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
 import market.so.sync.prestashop.sim.SimShop;
 import market.so.sync.run.SyncRun;
 import market.so.sync.shop.KeyCipher;
 import market.so.sync.shop.ShopRepository;
-import market.so.sync.support.EmbeddedPostgresHolder;
+import market.so.sync.support.RestartablePostgres;
 import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
 import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,15 +25,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * On a real PostgreSQL, every connection of the service is cut in the middle of a run (as a database
- * restart or failover does): the shop being synced fails and keeps its previous catalogue (here:
- * none), the failure is put down to the database, not to the shop, the run still ends and is recorded,
- * and the next run completes.
+ * On a real PostgreSQL of its own, every connection of the service is cut in the middle of a run (as a database
+ * failover does), or the server is stopped mid-run and started again: the shops being synced fail and keep their
+ * previous catalogue, the failure is put down to the database, not to the shop, the run still ends and is recorded,
+ * and the service recovers without a restart (the pools reconnect, Quartz checks in again, the next run completes).
  */
 @SyncTest
 class DatabaseOutageTest {
 
     static final PrestaShopSimulator sim = SharedSimulator.get();
+    static final RestartablePostgres postgres = RestartablePostgres.start("outage");
 
     @Autowired ProducerTemplate camel;
     @Autowired ShopRepository shops;
@@ -38,11 +43,20 @@ class DatabaseOutageTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> EmbeddedPostgresHolder.jdbcUrl("outage"));
+        registry.add("spring.datasource.url", () -> postgres.jdbcUrl("outage"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
         registry.add("spring.quartz.properties.org.quartz.jobStore.driverDelegateClass",
             () -> "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        // a connection is waited for 5 s (30 s by default): the 12-s stop below outlasts two waits, as 30 s would
+        registry.add("spring.datasource.hikari.connection-timeout", () -> "5000");
+        registry.add("somarket.quartz.datasource.connection-timeout", () -> "5000");
+        registry.add("spring.quartz.properties.org.quartz.jobStore.clusterCheckinInterval", () -> "2000");
+    }
+
+    @BeforeEach
+    void clean() {
+        jdbc.update("DELETE FROM shop");
     }
 
     @Test
@@ -73,5 +87,59 @@ class DatabaseOutageTest {
         assertThat(next.shopsOk()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE shop_id = ? AND active", Integer.class, id))
             .isEqualTo(3000);
+    }
+
+    /**
+     * PostgreSQL stopped in the middle of a run and started again. Ops would see it away for about 30 s; here 12 s
+     * with a 5-s connection wait (set above), which takes the same path: the shops' transactions die with their
+     * connections, their ends and the run's end wait for the database (Recording, tried for 60 s) and are written
+     * when it is back.
+     */
+    @Test
+    void theDatabaseStoppedMidRunAndStartedAgainEndsTheRunRecordedAndTheServiceRecovers() throws InterruptedException {
+        SweepSupport support = new SweepSupport(camel, shops, cipher, jdbc);
+        List<SimShop> slow = List.of(sim.generatedShop("restart-a", 200), sim.generatedShop("restart-b", 200));
+        List<Long> ids = slow.stream().map(support::store).toList();
+        assertThat(camel.requestBody("direct:catalog-sync", null, SyncRun.class).shopsOk()).isEqualTo(2);
+        List<BigDecimal> before = prices();
+        for (SimShop shop : slow) {
+            for (long p = 1; p <= 200; p++) {
+                shop.catalog().setPrice(p, new BigDecimal("50.00"));
+            }
+            shop.latency(Duration.ofMillis(1500));
+        }
+
+        CompletableFuture<SyncRun> run = camel.asyncRequestBody("direct:catalog-sync", null, SyncRun.class);
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+            "SELECT COUNT(*) FROM shop_sync WHERE outcome = 'RUNNING'", Integer.class) == 2);
+        postgres.stop();
+        Thread.sleep(12_000);
+        postgres.restart();
+        long back = System.currentTimeMillis();
+
+        SyncRun cut = run.orTimeout(150, TimeUnit.SECONDS).join();
+        assertThat(jdbc.queryForObject("SELECT status FROM sync_run WHERE id = ?", String.class, cut.id()))
+            .as("recorded once the database was back").isEqualTo("COMPLETED");
+        assertThat(jdbc.queryForList("SELECT error_class FROM shop_sync WHERE run_id = ?", String.class, cut.id()))
+            .containsExactly("DATABASE", "DATABASE");
+        assertThat(prices()).as("the previous catalogues kept").isEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shop_sync WHERE outcome = 'RUNNING'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shop WHERE sync_lease_owner IS NOT NULL", Integer.class))
+            .isZero();
+        // Quartz, on its own pool, checks in again by itself
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject(
+            "SELECT MAX(LAST_CHECKIN_TIME) FROM QRTZ_SCHEDULER_STATE", Long.class) > back);
+
+        slow.forEach(shop -> shop.latency(Duration.ZERO));
+        SyncRun next = camel.requestBody("direct:catalog-sync", null, SyncRun.class);
+        assertThat(next.shopsOk()).isEqualTo(2);
+        assertThat(prices()).as("the new catalogues").hasSize(400).isNotEqualTo(before);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shop WHERE status = 'CONNECTED' AND id IN (?, ?)",
+            Integer.class, ids.toArray())).as("the database's doing, not the shops'").isEqualTo(2);
+    }
+
+    private List<BigDecimal> prices() {
+        return jdbc.queryForList("SELECT price FROM product WHERE active ORDER BY shop_id, shop_product_id",
+            BigDecimal.class).stream().map(p -> p.setScale(2)).toList();
     }
 }
