@@ -11,7 +11,9 @@ the limit to compare with.
 
 With --load it measures instead the product listing the So.market site reads: C concurrent clients
 (ListingLoad, a Java load generator from the test classes, loopback only) read random pages of 50 of the
-synced shops, first with no run going, then during a full run of --load-run-shops other shops.
+synced shops, first with no run going, then during a full run of --load-run-shops other shops; in between,
+the reference: the same clients against a server in the load generator that answers the same number of bytes
+and does nothing else. With --repeat N it runs N times and prints the median of each figure.
 
 With --nodes 2 --broker it starts two service nodes (profiles postgres and cluster) on one PostgreSQL and one
 Apache Artemis broker (the tests' embedded one, BrokerMain), drives the runs through the first node, and
@@ -266,8 +268,10 @@ def timed_run(port, pid, sim_pid, others=()):
                if others else {})}
 
 
-def listing_load(args, cp, port, shop_ids, seconds, requests):
-    """GET /api/shops/{id}/products?page=&size=50 from --load-clients clients (ListingLoad), bounded in count and time."""
+def listing_load(args, cp, port, shop_ids, seconds, requests, raw_bytes=0):
+    """GET /api/shops/{id}/products?page=&size=50 from --load-clients clients (ListingLoad), bounded in count and time.
+    raw_bytes: the reference instead, the same clients against a server in the load generator that answers
+    that many fixed bytes (no service)."""
     load_before = os.getloadavg()
     pending, stop = [0], threading.Event()
 
@@ -286,7 +290,7 @@ def listing_load(args, cp, port, shop_ids, seconds, requests):
                           '--base', f'http://127.0.0.1:{port}', '--auth', 'ops:bench',
                           '--shops', ','.join(str(i) for i in shop_ids), '--pages', str(max(1, args.products // 50)),
                           '--size', '50', '--clients', str(args.load_clients), '--requests', str(requests),
-                          '--seconds', str(seconds)], cwd=ROOT, check=True, capture_output=True, text=True).stdout
+                          '--seconds', str(seconds), *(['--raw-bytes', str(raw_bytes)] if raw_bytes else [])], cwd=ROOT, check=True, capture_output=True, text=True).stdout
     stop.set()
     result = json.loads(out.strip().splitlines()[-1])
     result['max_waiting_for_db_connection'] = pending[0]
@@ -305,6 +309,10 @@ def load_mode(args, cp, port, service_pid, sim_pid, shops, report):
     cpu_before = cpu_s(service_pid)
     report['load_idle'] = listing_load(args, cp, port, ids, args.load_seconds, args.load_requests)
     report['load_idle']['cpu_service_s'] = round(cpu_s(service_pid) - cpu_before, 1)
+    idle = report['load_idle']
+    page_bytes = int(idle['mb_per_s'] * 1e6 / max(idle['pages_per_s'], 1))
+    # the reference: the same clients, the same bytes per answer, from a server that does nothing else
+    report['load_raw'] = listing_load(args, cp, port, ids, args.load_seconds, args.load_requests, raw_bytes=page_bytes)
     register(port, others)
     run_result = {}
     runner = threading.Thread(target=lambda: run_result.update(timed_run(port, service_pid, sim_pid)))
@@ -317,6 +325,43 @@ def load_mode(args, cp, port, service_pid, sim_pid, shops, report):
     report['run_under_load'] = run_result
     # the figure is only "during a run" if the run outlasted the load
     report['run_outlasted_load'] = run_result['wall_s'] >= report['load_during_run']['wall_s'] + 0.5
+    report['listing'] = listing_summary(report)
+
+
+def listing_summary(report):
+    """Issue 16's figures next to their reference (load_raw) and target."""
+    idle, raw, during = report['load_idle'], report['load_raw'], report['load_during_run']
+    return {'pages_per_s': idle['pages_per_s'], 'raw_pages_per_s': raw['pages_per_s'], 'target_pages_per_s': 1000,
+            'p99_ms': idle['p99_ms'], 'raw_p99_ms': raw['p99_ms'], 'target_p99_ms': 500,
+            'p99_during_run_ms': during['p99_ms'], 'p99_during_run_over_idle': round(during['p99_ms'] / max(idle['p99_ms'], 0.1), 2),
+            'target_p99_during_run_over_idle': 2, 'run_outlasted_load': report['run_outlasted_load'],
+            'service_cpu_ms_per_page': round(idle['cpu_service_s'] * 1000 / max(idle['requests'], 1), 2),
+            'page_bytes': int(idle['mb_per_s'] * 1e6 / max(idle['pages_per_s'], 1)),
+            'loadavg_before_idle': idle['loadavg_before'], 'loadavg_after_run': during['loadavg_after']}
+
+
+def repeated(argv, n):
+    """--repeat N: N whole runs of this command (a fresh service each), then the median of each listing figure."""
+    summaries = []
+    for i in range(n):
+        out = subprocess.run([sys.executable, os.path.abspath(__file__), *argv], cwd=ROOT, check=True,
+                             capture_output=True, text=True).stdout
+        summary = json.loads(out[out.index('{'):])['listing']
+        print(f'run {i + 1}/{n}:', json.dumps(summary), flush=True)
+        summaries.append(summary)
+    keys = [k for k, v in summaries[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
+    median = {k: sorted(s[k] for s in summaries)[n // 2] if n % 2 else
+              round((sorted(s[k] for s in summaries)[n // 2 - 1] + sorted(s[k] for s in summaries)[n // 2]) / 2, 2)
+              for k in keys}
+    result = {'runs': n, 'median': median, 'min_max': {k: [min(s[k] for s in summaries), max(s[k] for s in summaries)]
+                                                       for k in keys},
+              'all_runs_outlasted': all(s['run_outlasted_load'] for s in summaries),
+              'loadavg': [s['loadavg_before_idle'][0] for s in summaries], 'each': summaries}
+    print(json.dumps(result, indent=2))
+    results = os.path.join(ROOT, 'bench', 'results', time.strftime('%Y%m%d-%H%M%S') + '-median')
+    os.makedirs(results)
+    with open(os.path.join(results, 'summary.json'), 'w') as f:
+        json.dump(result, f, indent=2)
 
 
 def raw_download(shops, args, sim_pid):
@@ -404,7 +449,16 @@ def main():
     p.add_argument('--broker', action='store_true',
                    help='an Apache Artemis broker (the tests\' embedded one) and profile cluster on every node')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
+    p.add_argument('--repeat', type=int, default=1,
+                   help='with --load: this many whole runs (a fresh service each), then the median of each figure')
     args = p.parse_args()
+    if args.repeat > 1:
+        if not args.load:
+            raise SystemExit('--repeat is for --load')
+        argv = sys.argv[1:]
+        i = argv.index('--repeat')
+        repeated(argv[:i] + argv[i + 2:], args.repeat)
+        return
     if args.nodes > 1 and not args.broker:
         raise SystemExit('--nodes above 1 needs --broker: the nodes share the shops through its queue')
     args.postgres = args.postgres or args.broker

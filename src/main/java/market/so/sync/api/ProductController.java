@@ -1,28 +1,36 @@
 package market.so.sync.api;
 
-import market.so.sync.catalog.ProductQueries;
+import market.so.sync.catalog.ListingCache;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The stored products of a shop, as the So.market site reads them. */
+/**
+ * The stored products of a shop, as the So.market site reads them: by page number ({@code page}) or after
+ * a cursor ({@code after}, the {@code next} of the previous page: keyset paging, as cheap deep as shallow).
+ * The JSON of a page is cached per catalogue version (ListingCache, docs/decisions/0021).
+ */
 @RestController
 @RequestMapping("/api/shops/{id}/products")
 public class ProductController {
 
-    private final ProductQueries products;
+    private final ListingCache pages;
 
-    public ProductController(ProductQueries products) {
-        this.products = products;
+    public ProductController(ListingCache pages) {
+        this.pages = pages;
     }
 
     @GetMapping
-    public ProductQueries.Page list(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
-                                    @RequestParam(defaultValue = "50") int size) {
-        // one statement answers both whether the shop exists and its page (ProductQueries)
-        return products.page(id, Math.max(0, page), Math.max(1, Math.min(size, 200)))
+    public ResponseEntity<byte[]> list(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(required = false) Long after,
+                                       @RequestParam(defaultValue = "50") int size) {
+        int pageSize = Math.max(1, Math.min(size, 200));
+        byte[] json = (after == null ? pages.page(id, Math.max(0, page), pageSize) : pages.after(id, after, pageSize))
             .orElseThrow(() -> new ApiErrors.NotFound("no shop " + id));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
     }
 }

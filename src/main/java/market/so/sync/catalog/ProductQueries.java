@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
  * categories are not mapped yet shows the category "à classer"; its variants come with it.
  *
  * <p>The So.market site reads these pages all day, during runs too, so a page costs one statement
- * (docs/decisions/0016): the shop's existence, the total, the page of products and their variants in
- * one round trip and one pooled connection, on indexes that give the rows in the page's order. The picture
+ * (docs/decisions/0016), read only when the page is not cached yet for the shop's catalogue version
+ * ({@link ListingCache}, docs/decisions/0021): the shop's existence, the total, the page of products and
+ * their variants in one round trip and one pooled connection, on indexes that give the rows in the page's order. The picture
  * and category lists are stored as JSON text by {@link ProductStore} and written into the answer as they
  * are ({@link JsonRawValue}), never parsed back into lists for each product.
  */
@@ -32,20 +33,21 @@ public class ProductQueries {
         variant_count, price_min, price_max, deactivated_at, updated_at""";
 
     // The shop row says whether the shop exists (no row: 404) even when the page is empty (then the
-    // product and variant columns are null). The page is read from the (shop_id, shop_product_id) index
-    // in its order, offset + size index entries and no sort: H2 only picks that index over the foreign
-    // key's (shop_id) one when the query has a condition on both columns and an ORDER BY on both, hence
-    // "shop_product_id >= :anyId" (Long.MIN_VALUE: it excludes nothing) and "ORDER BY shop_id, ...".
-    // Without them H2 read and sorted every product of the shop for each page (4 ms instead of 0.2 ms
-    // for a 1,000-product shop, ADR 0016). Each product's variants come from product_variant_listing.
+    // product and variant columns are null), and gives the total: the product count kept with the catalogue
+    // version (CatalogVersions), read in the same snapshot as the page, never a COUNT(*) per page. The page is
+    // read from the (shop_id, shop_product_id) index in its order, offset + size + 1 index entries and no
+    // sort: H2 only picks that index over the foreign key's (shop_id) one when the query has a condition on
+    // both columns and an ORDER BY on both, hence "shop_product_id >= :from" (Long.MIN_VALUE for a page
+    // number: it excludes nothing; the cursor + 1 for keyset paging, with no offset) and "ORDER BY shop_id,
+    // ...". Without them H2 read and sorted every product of the shop for each page (ADR 0016). One product
+    // more than the page is read to tell whether there is a next page. Variants from product_variant_listing.
     private static final String PAGE = """
-        SELECT t.total, p.*, v.shop_variant_id AS v_id, v.attributes AS v_attributes, v.reference AS v_reference,
-               v.ean13 AS v_ean13, v.quantity AS v_quantity, v.available AS v_available, v.price AS v_price,
-               v.regular_price AS v_regular_price, v.is_default AS v_is_default
+        SELECT s.catalog_products AS total, p.*, v.shop_variant_id AS v_id, v.attributes AS v_attributes,
+               v.reference AS v_reference, v.ean13 AS v_ean13, v.quantity AS v_quantity, v.available AS v_available,
+               v.price AS v_price, v.regular_price AS v_regular_price, v.is_default AS v_is_default
         FROM shop s
-        CROSS JOIN (SELECT COUNT(*) AS total FROM product WHERE shop_id = :shop) t
-        LEFT JOIN (SELECT %s FROM product WHERE shop_id = :shop AND shop_product_id >= :anyId
-                   ORDER BY shop_id, shop_product_id LIMIT :size OFFSET :offset) p
+        LEFT JOIN (SELECT %s FROM product WHERE shop_id = :shop AND shop_product_id >= :from
+                   ORDER BY shop_id, shop_product_id LIMIT :limit OFFSET :offset) p
                ON p.shop_id = s.id
         LEFT JOIN product_variant v ON v.shop_id = p.shop_id AND v.shop_product_id = p.shop_product_id
         WHERE s.id = :shop
@@ -59,7 +61,11 @@ public class ProductQueries {
         this.taxonomy = taxonomy;
     }
 
-    public record Page(List<ProductView> items, int page, int size, long total) {
+    /**
+     * {@code page} is null for a page asked by cursor ({@code after}); {@code next} is the cursor of the next
+     * page (the last item's id), null on the last page.
+     */
+    public record Page(List<ProductView> items, Integer page, int size, long total, Long next) {
     }
 
     public record Category(String code, String label) {
@@ -78,27 +84,50 @@ public class ProductQueries {
                               OffsetDateTime deactivatedAt, OffsetDateTime updatedAt) {
     }
 
-    /** The page, or empty when there is no such shop. */
+    /** Page number {@code page} (from 0), or empty when there is no such shop. */
     public Optional<Page> page(long shopId, int page, int size) {
-        Reader reader = new Reader();
-        jdbc.sql(PAGE).param("shop", shopId).param("anyId", Long.MIN_VALUE).param("size", size).param("offset", (long) page * size)
+        return read(shopId, page, Long.MIN_VALUE, (long) page * size, size);
+    }
+
+    /** The page of the products after {@code afterId} in id order (keyset paging), or empty when there is no such shop. */
+    public Optional<Page> after(long shopId, long afterId, int size) {
+        return read(shopId, null, afterId == Long.MAX_VALUE ? afterId : afterId + 1, 0, size);
+    }
+
+    private Optional<Page> read(long shopId, Integer page, long fromId, long offset, int size) {
+        Reader reader = new Reader(size);
+        jdbc.sql(PAGE).param("shop", shopId).param("from", fromId).param("limit", size + 1).param("offset", offset)
             .query(reader::row);
-        return reader.total < 0 ? Optional.empty() : Optional.of(new Page(reader.items, page, size, reader.total));
+        if (reader.total < 0) {
+            return Optional.empty();
+        }
+        Long next = reader.more ? reader.items.get(reader.items.size() - 1).shopProductId() : null;
+        return Optional.of(new Page(reader.items, page, size, reader.total, next));
     }
 
     /** Folds the joined rows (one per variant, or one for a product without any) into products. */
     private final class Reader {
         final List<ProductView> items = new ArrayList<>();
+        final int size;
         long total = -1;
+        boolean more;
         List<Variant> variants;
+
+        Reader(int size) {
+            this.size = size;
+        }
 
         void row(ResultSet rs) throws SQLException {
             total = rs.getLong("total");
             long productId = rs.getLong("shop_product_id");
-            if (rs.wasNull()) {
-                return; // the page is past the last product
+            if (rs.wasNull() || more) {
+                return; // the page is past the last product, or this is the product after the page
             }
             if (items.isEmpty() || items.get(items.size() - 1).shopProductId() != productId) {
+                if (items.size() == size) {
+                    more = true; // read only to know that a next page exists
+                    return;
+                }
                 variants = new ArrayList<>();
                 items.add(product(rs, productId, variants));
             }

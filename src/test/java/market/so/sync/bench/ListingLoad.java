@@ -1,7 +1,9 @@
 package market.so.sync.bench;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.InputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +15,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -22,19 +25,34 @@ import java.util.concurrent.atomic.AtomicLong;
  * until R requests were made or S seconds passed, whichever comes first. Loopback only: it refuses any
  * other target. Prints one JSON line: requests, errors, pages/s, bytes/s, latency percentiles (ms).
  *
+ * <p>{@code --raw-bytes N} is the reference: the same clients against a trivial server in this process
+ * (the JDK's, on loopback, 200 threads) that answers N fixed bytes to every request, so no service at all:
+ * what the load generator, loopback and the machine allow.
+ *
  * <pre>java -cp ... market.so.sync.bench.ListingLoad --base http://127.0.0.1:8080 --auth ops:secret
- *     --shops 1,2,3 --pages 20 --size 50 --clients 200 --requests 60000 --seconds 30</pre>
+ *     --shops 1,2,3 --pages 20 --size 50 --clients 200 --requests 60000 --seconds 30 [--raw-bytes 37000]</pre>
  */
 public final class ListingLoad {
 
     private ListingLoad() {
     }
 
-    record Options(URI base, String auth, long[] shops, int pages, int size, int clients, long requests, long seconds) {
+    record Options(URI base, String auth, long[] shops, int pages, int size, int clients, long requests, long seconds,
+                   int rawBytes) {
     }
 
     public static void main(String[] args) throws Exception {
         Options o = parse(args);
+        if (o.rawBytes() > 0) {
+            HttpServer raw = rawServer(o.rawBytes(), o.clients());
+            try {
+                System.out.println(run(new Options(URI.create("http://127.0.0.1:" + raw.getAddress().getPort()), o.auth(),
+                    o.shops(), o.pages(), o.size(), o.clients(), o.requests(), o.seconds(), o.rawBytes())));
+            } finally {
+                raw.stop(0);
+            }
+            return;
+        }
         String host = o.base().getHost();
         if (!InetAddress.getByName(host).isLoopbackAddress()) {
             throw new IllegalArgumentException("the listing load only runs against loopback, not " + host);
@@ -100,6 +118,24 @@ public final class ListingLoad {
             pct(all, 0.50), pct(all, 0.90), pct(all, 0.99), all.length == 0 ? 0 : all[all.length - 1] / 1e6);
     }
 
+    /** The reference server: N fixed bytes of JSON for every request, keep-alive, one thread per client. */
+    static HttpServer rawServer(int bytes, int threads) throws java.io.IOException {
+        byte[] body = new byte[bytes];
+        Arrays.fill(body, (byte) ' ');
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                exchange.getResponseBody().write(body);
+            }
+        });
+        server.setExecutor(Executors.newFixedThreadPool(threads));
+        server.start();
+        return server;
+    }
+
     /** One client's latencies (nanoseconds). */
     private static final class Recorder {
         long[] values = new long[1024];
@@ -126,6 +162,7 @@ public final class ListingLoad {
         int clients = 200;
         long requests = 100_000;
         long seconds = 30;
+        int rawBytes = 0;
         for (int i = 0; i + 1 < args.length; i += 2) {
             String v = args[i + 1];
             switch (args[i]) {
@@ -137,12 +174,19 @@ public final class ListingLoad {
                 case "--clients" -> clients = Integer.parseInt(v);
                 case "--requests" -> requests = Long.parseLong(v);
                 case "--seconds" -> seconds = Long.parseLong(v);
+                case "--raw-bytes" -> rawBytes = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
+        }
+        if (rawBytes > 0 && shops == null) {
+            shops = new long[] {1};
+        }
+        if (rawBytes > 0 && base == null) {
+            base = URI.create("http://127.0.0.1:1"); // replaced by the raw server's address
         }
         if (base == null || shops == null || clients < 1 || clients > 1000 || seconds > 600 || requests > 10_000_000) {
             throw new IllegalArgumentException("--base and --shops are needed; at most 1,000 clients, 600 s, 10,000,000 requests");
         }
-        return new Options(base, auth, shops, pages, size, clients, requests, seconds);
+        return new Options(base, auth, shops, pages, size, clients, requests, seconds, rawBytes);
     }
 }

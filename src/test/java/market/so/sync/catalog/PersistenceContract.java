@@ -29,6 +29,7 @@ abstract class PersistenceContract {
     @Autowired KeyCipher cipher;
     @Autowired JdbcTemplate jdbc;
     @Autowired ProductQueries listing;
+    @Autowired CatalogVersions versions;
 
     private long newShop(String url) {
         ApiKey key = ApiKey.of("ABCDEFGHIJKLMNPQRSTUVWXYZ1234567");
@@ -52,7 +53,10 @@ abstract class PersistenceContract {
         assertThat(shops.findByUrl("https://contract-a.example.fr")).isPresent();
     }
 
-    /** The API's page of products is one statement (shop, total, products, variants); same answer on both databases. */
+    /**
+     * The API's page of products is one statement (shop, total, products, variants), by page number or after a
+     * cursor; the total is the count kept with the catalogue version. Same answer on both databases.
+     */
     @Test
     void aPageOfProductsComesInOneStatementWithItsVariantsAndTheTotal() {
         long id = newShop("https://contract-listing.example.fr");
@@ -63,15 +67,26 @@ abstract class PersistenceContract {
                 new VariantRow(7, "Taille: S", "R-7", "", 1, true, new BigDecimal("10.00"), new BigDecimal("10.00"), true, 0)));
         products.upsertPage(List.of(row(1, "Un", "5.00"), withVariants, row(3, "Trois", "7.00")),
             new ShopSyncContext(id, 0, "test", null, null));
+        long before = versions.current(id).orElseThrow().number();
+        versions.moved(id);
+        assertThat(versions.current(id).orElseThrow()).isEqualTo(new CatalogVersions.Version(before + 1, 3));
+        assertThat(versions.current(id + 1000)).isEmpty();
 
         ProductQueries.Page first = listing.page(id, 0, 2).orElseThrow();
         assertThat(first.total()).isEqualTo(3);
+        assertThat(first.next()).isEqualTo(2L);
         assertThat(first.items()).extracting(ProductQueries.ProductView::shopProductId).containsExactly(1L, 2L);
         assertThat(first.items().get(1).variants()).extracting(ProductQueries.Variant::shopVariantId).containsExactly(7L, 8L);
         assertThat(first.items().get(0).variants()).isEmpty();
         assertThat(first.items().get(0).imageUrls()).isEqualTo("[\"https://shop.example.fr/img/p/1/1-large_default.jpg\"]");
         assertThat(listing.page(id, 1, 2).orElseThrow().items()).extracting(ProductQueries.ProductView::shopProductId)
             .containsExactly(3L);
+        assertThat(listing.after(id, 0, 2).orElseThrow()).isEqualTo(new ProductQueries.Page(first.items(), null, 2, 3, 2L));
+        ProductQueries.Page last = listing.after(id, 2, 2).orElseThrow();
+        assertThat(last.items()).extracting(ProductQueries.ProductView::shopProductId).containsExactly(3L);
+        assertThat(last.next()).isNull();
+        assertThat(listing.after(id, Long.MAX_VALUE, 2).orElseThrow().items()).isEmpty();
+        assertThat(listing.after(id + 1000, 0, 2)).isEmpty();
         ProductQueries.Page past = listing.page(id, 5, 2).orElseThrow();
         assertThat(past.items()).isEmpty();
         assertThat(past.total()).isEqualTo(3);

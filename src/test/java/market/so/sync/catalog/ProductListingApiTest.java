@@ -2,6 +2,7 @@ package market.so.sync.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * {@code GET /api/shops/{id}/products} keeps the contract of architecture.md while a page is one
- * statement (ProductQueries): every field of an item, variants under the right product in their order,
- * paging and totals, empty pages, unknown shops.
+ * statement (ProductQueries) cached per catalogue version (ListingCache): every field of an item, variants
+ * under the right product in their order, paging by number and by cursor, totals, empty pages, unknown
+ * shops, and a cached page replaced as soon as the catalogue version moves.
  */
 @SyncTest
 @SuppressWarnings("unchecked")
@@ -36,6 +38,8 @@ class ProductListingApiTest {
     @Autowired KeyCipher cipher;
     @Autowired ProductStore products;
     @Autowired JdbcTemplate jdbc;
+    @Autowired CatalogVersions versions;
+    @Autowired MeterRegistry meters;
 
     private ApiClient api;
     private long shopId;
@@ -55,12 +59,14 @@ class ProductListingApiTest {
                 "https://shop.example.fr/p" + id, "p" + id, 4L, List.of(2L, 4L, id), null, null, variants));
         }
         products.upsertPage(rows, new ShopSyncContext(shopId, 0, "test", null, null));
+        versions.moved(shopId); // what the sync does at the end of its transaction
     }
 
     @Test
     void anItemHasEveryFieldOfTheContractWithItsValues() {
         Map<String, Object> page = api.get("/api/shops/" + shopId + "/products?size=50");
-        assertThat(page).containsEntry("page", 0).containsEntry("size", 50).containsEntry("total", 7);
+        assertThat(page).containsEntry("page", 0).containsEntry("size", 50).containsEntry("total", 7)
+            .containsEntry("next", null);
         List<Map<String, Object>> items = (List<Map<String, Object>>) page.get("items");
         assertThat(items).extracting(i -> i.get("shopProductId")).containsExactly(1, 2, 3, 4, 5, 6, 7);
 
@@ -105,6 +111,57 @@ class ProductListingApiTest {
         assertThat(past).containsEntry("items", List.of()).containsEntry("total", 7).containsEntry("page", 9);
         // variants of a product on a page boundary stay with it
         assertThat((List<Object>) items("?page=1&size=1").get(0).get("variants")).hasSize(3);
+    }
+
+    @Test
+    void aCursorGivesTheSamePagesAsPageNumbers() {
+        Map<String, Object> first = api.get("/api/shops/" + shopId + "/products?page=0&size=3");
+        assertThat(first).containsEntry("next", 3);
+        List<Object> byNumber = new ArrayList<>();
+        List<Object> byCursor = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            byNumber.add(items("?page=" + page + "&size=3"));
+        }
+        Object next = 0;
+        while (next != null) {
+            Map<String, Object> page = api.get("/api/shops/" + shopId + "/products?after=" + next + "&size=3");
+            assertThat(page).containsEntry("page", null).containsEntry("size", 3).containsEntry("total", 7);
+            byCursor.add(page.get("items"));
+            next = page.get("next");
+        }
+        assertThat(byCursor).isEqualTo(byNumber).hasSize(3);
+        // variants stay with their product across a cursor boundary too
+        assertThat((List<Object>) ((List<Map<String, Object>>) api.get("/api/shops/" + shopId + "/products?after=1&size=1")
+            .get("items")).get(0).get("variants")).hasSize(3);
+        assertThat(api.get("/api/shops/" + shopId + "/products?after=7")).containsEntry("items", List.of())
+            .containsEntry("next", null).containsEntry("total", 7);
+    }
+
+    /**
+     * The version is read from the database for every request: a commit that moves it, on this node or any
+     * other (here straight through JDBC, as another node's sync would), replaces the cached page at once.
+     */
+    @Test
+    void aCachedPageIsAnsweredUntilTheCatalogueVersionMovesThenReadAgain() {
+        assertThat(items("?size=2").get(0)).containsEntry("name", "Produit \"1\" é");
+        jdbc.update("UPDATE product SET name = 'Renamed' WHERE shop_id = ? AND shop_product_id = 1", shopId);
+        assertThat(items("?size=2").get(0)).as("cached for the version").containsEntry("name", "Produit \"1\" é");
+        assertThat(items("?size=3").get(0)).as("another size is another page").containsEntry("name", "Renamed");
+
+        jdbc.update("UPDATE shop SET catalog_version = catalog_version + 1 WHERE id = ?", shopId);
+        assertThat(items("?size=2").get(0)).containsEntry("name", "Renamed");
+    }
+
+    /** Ops see the cache's hits and misses; Spring Security's per-filter observations are off (their CPU, bench/README.md). */
+    @Test
+    void theCacheIsMeasuredAndTheSecurityFiltersAreNot() {
+        items("?size=4");
+        items("?size=4");
+        assertThat(meters.get("cache.gets").tag("cache", "product-pages").tag("result", "hit").functionCounter().count())
+            .isPositive();
+        assertThat(meters.get("http.server.requests").timers()).isNotEmpty();
+        assertThat(meters.find("spring.security.filterchains").meters()).isEmpty();
+        assertThat(meters.find("spring.security.authentications").meters()).isEmpty();
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import market.so.sync.catalog.CatalogVersions;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,9 +57,11 @@ public class CategoryMappings {
     private final CategorySuggester suggester;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final CatalogVersions versions;
 
     public CategoryMappings(ShopCategoryStore store, Taxonomy taxonomy, CategorySuggester suggester, JdbcTemplate jdbc,
-                            ObjectMapper json) {
+                            ObjectMapper json, CatalogVersions versions) {
+        this.versions = versions;
         this.store = store;
         this.taxonomy = taxonomy;
         this.suggester = suggester;
@@ -108,7 +111,9 @@ public class CategoryMappings {
             codes.put(change.shopCategoryId(), code);
         }
         store.setMappings(shopId, codes);
-        return remapProducts(shopId, store.load(shopId));
+        int moved = remapProducts(shopId, store.load(shopId));
+        versions.moved(shopId); // the listing's cached pages of this shop are stale from this commit on
+        return moved;
     }
 
     /** Recomputes every stored product's category from the tree; returns how many changed. */

@@ -1,0 +1,46 @@
+package market.so.sync.catalog;
+
+import java.util.Optional;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * A shop's catalogue version (docs/decisions/0021): a number on the shop row that moves, with the shop's
+ * product count, in the same transaction as whatever changes what the listing shows (a sync's, a category
+ * mapping's). Pages of the listing are cached per version; because the version is read from the database
+ * for each request, a node never answers a page older than the last commit, whichever node made it.
+ */
+@Component("catalogVersions")
+public class CatalogVersions {
+
+    /** The version of a shop's catalogue and its product count (the listing's "total") at that version. */
+    public record Version(long number, long products) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public CatalogVersions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Route {@code fetch-catalog}, last step of the sync's transaction: what it stored is a new version. */
+    public void synced(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
+        moved(sync.shopId());
+    }
+
+    /** The shop's products changed: call in the transaction that changed them, so both commit together. */
+    public void moved(long shopId) {
+        jdbc.sql("""
+                UPDATE shop SET catalog_version = catalog_version + 1,
+                       catalog_products = (SELECT COUNT(*) FROM product WHERE shop_id = :shop)
+                WHERE id = :shop""")
+            .param("shop", shopId).update();
+    }
+
+    /** The shop's current version, or empty when there is no such shop. */
+    public Optional<Version> current(long shopId) {
+        return jdbc.sql("SELECT catalog_version, catalog_products FROM shop WHERE id = :shop").param("shop", shopId)
+            .query((rs, n) -> new Version(rs.getLong(1), rs.getLong(2))).optional();
+    }
+}
