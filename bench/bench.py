@@ -164,7 +164,7 @@ def start_service(args, results, postgres_url=None, broker_url=None, name=None):
 
 
 def await_service(service, port, log):
-    deadline = time.time() + 300
+    deadline = time.time() + 600  # a packaged node took over 300 s to start at a load average of 40 on 2 cores
     while time.time() < deadline:
         try:
             urllib.request.urlopen(f'http://127.0.0.1:{port}/actuator/health', timeout=2)

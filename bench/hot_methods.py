@@ -1,3 +1,9 @@
+#!/usr/bin/env python3
+"""Hot-method table of an async-profiler collapsed-stack file (bench.py --profile writes full.collapsed):
+the share of samples per kind of work (first matching pattern wins) and the methods with the most self time.
+
+    python3 bench/hot_methods.py bench/results/<time>/full.collapsed [top-N]
+"""
 import sys, collections, re
 path = sys.argv[1]
 top_n = int(sys.argv[2]) if len(sys.argv) > 2 else 25
@@ -30,7 +36,8 @@ for line in open(path):
         cat['other'] += n
     if 'ShopSyncs' in stack or 'LightSweep' in stack or 'CatalogReader' in stack or 'FullFetch' in stack:
         sync += n
-print(f'total samples {total} (1 ms each), stacks within a shop sync {sync} ({100*sync/total:.0f} %)')
+print(f'total samples {total} (itimer: one per kernel tick of process CPU, ~4 ms here), '
+      f'stacks within a shop sync {sync} ({100*sync/total:.0f} %)')
 print('| where (first match, top of list wins) | samples | share |')
 print('|---|---|---|')
 for name, c in cat.most_common():
