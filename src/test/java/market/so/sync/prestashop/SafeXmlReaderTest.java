@@ -73,6 +73,18 @@ class SafeXmlReaderTest {
     }
 
     @Test
+    void keepsTheWhitespaceOfALeafButNotTheIndentationBetweenChildren() {
+        XmlNode root = reader.read(xml("<prestashop>\n  <product>\n    <id><![CDATA[7]]></id>\n    "
+            + "<name><language id=\"1\"><![CDATA[  two  spaces ]]></language></name>\n    <note>   </note>\n  </product>\n"
+            + "</prestashop>"));
+        XmlNode product = root.child("product");
+        assertThat(product.child("name").child("language").text()).isEqualTo("  two  spaces ");
+        assertThat(product.child("note").text()).as("a leaf keeps its text, blank or not").isEqualTo("   ");
+        assertThat(product.text()).as("only what came before the first child").isEqualTo("\n    ");
+        assertThat(product.value("id")).isEqualTo("7");
+    }
+
+    @Test
     void readsTheDeclaredCharset() {
         byte[] latin = "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><prestashop><n>\u00e9t\u00e9</n></prestashop>"
             .getBytes(StandardCharsets.ISO_8859_1);

@@ -75,7 +75,10 @@ public final class SafeXmlReader {
                         open.push(node);
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
-                        if (!open.isEmpty() && open.size() > depth) {
+                        // the indentation between an element's children is no text of it (PrestaShop sends no mixed
+                        // content): not made into strings, nor appended to the parent's text over and over
+                        if (!open.isEmpty() && open.size() > depth
+                            && !(open.peek().hasChildren() && reader.isWhiteSpace())) {
                             open.peek().appendText(reader.getText());
                         }
                     }

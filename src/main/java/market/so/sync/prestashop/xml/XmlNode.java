@@ -49,6 +49,10 @@ public final class XmlNode {
         children.add(child);
     }
 
+    boolean hasChildren() {
+        return !children.isEmpty();
+    }
+
     public List<XmlNode> children() {
         return children.isEmpty() ? children : Collections.unmodifiableList(children);
     }
