@@ -11,7 +11,23 @@ import market.so.sync.prestashop.xml.XmlNode;
  * since last time) can be rebuilt without reading it again.
  */
 public record LightProduct(long id, String dateUpd, boolean listed, boolean availableForOrder, String finalPrice,
-                           String regularPrice, String basePrice, Long taxGroup, boolean hasCombinations) {
+                           String regularPrice, String basePrice, Long taxGroup, boolean hasCombinations,
+                           String priceInputs, Long priceDay) {
+
+    public LightProduct(long id, String dateUpd, boolean listed, boolean availableForOrder, String finalPrice,
+                        String regularPrice, String basePrice, Long taxGroup, boolean hasCombinations) {
+        this(id, dateUpd, listed, availableForOrder, finalPrice, regularPrice, basePrice, taxGroup, hasCombinations,
+            null, null);
+    }
+
+    /**
+     * The same product with the prices the shop computed, the fingerprint of what they were computed from
+     * and the day (epoch day, UTC) they were asked (docs/decisions/0021).
+     */
+    public LightProduct priced(String finalTaxIncluded, String regularTaxIncluded, String inputs, Long day) {
+        return new LightProduct(id, dateUpd, listed, availableForOrder, finalTaxIncluded, regularTaxIncluded, basePrice,
+            taxGroup, hasCombinations, inputs, day);
+    }
 
     /** The fields of a light page, besides the computed price aliases. {@code state} is 1.7+ only. */
     public static final String FIELDS = "id,date_upd,active,state,visibility,available_for_order,"
@@ -44,9 +60,10 @@ public record LightProduct(long id, String dateUpd, boolean listed, boolean avai
 
     /** One line that {@link #fromSnapshot} reads back: stored on the product row. */
     public String snapshot() {
-        return String.join("\t", Objects.toString(dateUpd, ""), listed ? "1" : "0", availableForOrder ? "1" : "0",
+        String line = String.join("\t", Objects.toString(dateUpd, ""), listed ? "1" : "0", availableForOrder ? "1" : "0",
             Objects.toString(finalPrice, ""), Objects.toString(regularPrice, ""), Objects.toString(basePrice, ""),
             Objects.toString(taxGroup, ""), hasCombinations ? "1" : "0");
+        return priceInputs == null ? line : line + "\t" + priceInputs + "\t" + Objects.toString(priceDay, "");
     }
 
     public static LightProduct fromSnapshot(long id, String snapshot) {
@@ -54,11 +71,12 @@ public record LightProduct(long id, String dateUpd, boolean listed, boolean avai
             return null;
         }
         String[] f = snapshot.split("\t", -1);
-        if (f.length != 8) {
+        if (f.length != 8 && f.length != 10) {
             return null;
         }
         return new LightProduct(id, blank(f[0]), "1".equals(f[1]), "1".equals(f[2]), blank(f[3]), blank(f[4]), blank(f[5]),
-            f[6].isEmpty() ? null : Long.valueOf(f[6]), "1".equals(f[7]));
+            f[6].isEmpty() ? null : Long.valueOf(f[6]), "1".equals(f[7]), f.length == 10 ? blank(f[8]) : null,
+            f.length == 10 && !f[9].isEmpty() ? Long.valueOf(f[9]) : null);
     }
 
     private static String blank(String value) {

@@ -41,8 +41,8 @@ public class SweepPlanner {
             combinations.readOptions(sync);
         }
         List<LightProduct> products = page.products();
-        Map<Long, StoredProduct> stored = store.stored(sync.shopId(), products.get(0).id(),
-            products.get(products.size() - 1).id());
+        Map<Long, StoredProduct> stored = page.stored() != null ? page.stored()
+            : store.stored(sync.shopId(), products.get(0).id(), products.get(products.size() - 1).id());
         List<Long> toFetch = new ArrayList<>();
         Map<Long, ProductState> states = new HashMap<>();
         Map<Long, String> snapshots = new HashMap<>();
