@@ -106,6 +106,11 @@ public final class PriceInputs {
         }
     }
 
+    /** 16 hex digits of the SHA-256 of the text. */
+    public static String shortHash(String text) {
+        return sha256(text).substring(0, 16);
+    }
+
     static String sha256(String canonical) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
