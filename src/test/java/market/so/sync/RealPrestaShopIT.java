@@ -107,8 +107,8 @@ class RealPrestaShopIT {
 
     /** Our stored catalogue against what the shop itself says now: names, prices, stock, variants, listing. */
     private List<Map<String, Object>> compareWithShop(ApiClient api, long id) throws Exception {
-        List<Map<String, Object>> ours = (List<Map<String, Object>>) api.get("/api/shops/" + id + "/products?size=500")
-            .get("items");
+        List<Map<String, Object>> ours = ((List<Map<String, Object>>) api.get("/api/shops/" + id + "/products?size=500")
+            .get("items")).stream().filter(p -> Boolean.TRUE.equals(p.get("active"))).toList();
         Map<Long, XmlNode> products = byId(rows("products", "display=[id,name,somarket_final,somarket_regular]"
             + "&language=2&price[somarket_final][use_tax]=1&price[somarket_regular][use_tax]=1"
             + "&price[somarket_regular][use_reduction]=0"), "id");
@@ -171,9 +171,15 @@ class RealPrestaShopIT {
             System.out.println("[real-ps] after base price (3), new specific price (4), specific price end (7), tax rate "
                 + "(12), combination impact (22 of 9), stock (6), name (10), new picture " + edits.image + " (8), product "
                 + "gone (11): the re-sync equals the shop");
-        } finally {
-            edits.undo();
+        } catch (Throwable failure) {
+            try {
+                edits.undo();
+            } catch (Exception undo) {
+                failure.addSuppressed(undo);
+            }
+            throw failure;
         }
+        edits.undo();
         sync(api, id);
         printSync(id, "after the shop was put back");
         compareWithShop(api, id);

@@ -81,9 +81,9 @@ final class RealShopEdits {
         // a deleted product, as the webservice sees it: gone from the shop (its row kept aside, put back after)
         sql("DROP TABLE IF EXISTS somarket_it_product_shop");
         sql("CREATE TABLE somarket_it_product_shop AS SELECT * FROM ps_product_shop WHERE id_product = 11");
-        sql("DELETE FROM ps_product_shop WHERE id_product = 11");
+        undo.add("DROP TABLE somarket_it_product_shop"); // undone last first: the row goes back, then the table
         undo.add("INSERT INTO ps_product_shop SELECT * FROM somarket_it_product_shop");
-        undo.add("DROP TABLE somarket_it_product_shop");
+        sql("DELETE FROM ps_product_shop WHERE id_product = 11");
     }
 
     private void newPicture(long product) throws IOException {
@@ -107,16 +107,24 @@ final class RealShopEdits {
         }
     }
 
-    /** Puts every saved value back, last edit first. */
+    /** Puts every saved value back, last edit first; one that fails does not stop the others. */
     void undo() throws IOException {
+        IllegalStateException failed = null;
         for (int i = undo.size() - 1; i >= 0; i--) {
-            sql(undo.get(i));
+            try {
+                sql(undo.get(i));
+            } catch (IllegalStateException e) {
+                failed = failed == null ? e : failed;
+            }
         }
         undo.clear();
         for (Path file : files) {
             Files.deleteIfExists(file);
         }
         files.clear();
+        if (failed != null) {
+            throw failed;
+        }
     }
 
     /** Saves the columns of the rows, for {@link #undo}. */
