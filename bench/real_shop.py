@@ -26,6 +26,7 @@ PRICES = {'price[somarket_final_ti][use_tax]': '1', 'price[somarket_final_ti][de
           'price[somarket_regular_ti][use_tax]': '1', 'price[somarket_regular_ti][use_reduction]': '0',
           'price[somarket_regular_ti][decimals]': '6'}
 LIGHT = 'id,date_upd,active,state,visibility,available_for_order,cache_default_attribute,price,id_tax_rules_group'
+LIGHT_IMAGES = LIGHT + ',images[id]'  # the sweep since ADR 0021: picture ids, prices asked apart
 COMBINATIONS = 'id,id_product,reference,ean13,default_on,price,product_option_values[id]'
 
 
@@ -115,6 +116,55 @@ def pattern(name, base, key, resource, element, fixed, page, products):
     return figures(name, m, requests, products, largest)
 
 
+def ranges(name, base, key, resource, element, ids, fixed, page, products, field='id_product'):
+    """One request per range of `page` product ids (as the sweep pages go), each paged by 2,000 rows."""
+    requests, largest = 0, 0.0
+    with Measure() as m:
+        for i in range(0, len(ids), page):
+            chunk, offset = ids[i:i + page], 0
+            while True:
+                body, took = get(base, key, resource, {**fixed, f'filter[{field}]': f'[{chunk[0]},{chunk[-1]}]',
+                                                      'sort': '[id_ASC]', 'limit': f'{offset},2000'})
+                requests += 1
+                largest = max(largest, took)
+                if rows(body, element) < 2000:
+                    break
+                offset += 2000
+    return figures(name, m, requests, products, largest)
+
+
+def prices_by_id(name, base, key, resource, ids, fixed, batch, products, field):
+    """The computed prices of some products, by lists of ids (the periodic re-read, ADR 0021)."""
+    requests, largest = 0, 0.0
+    with Measure() as m:
+        for i in range(0, len(ids), batch):
+            chunk = '[' + '|'.join(map(str, ids[i:i + batch])) + ']'
+            _, took = get(base, key, resource, {**fixed, f'filter[{field}]': chunk, 'sort': '[id_ASC]', **PRICES})
+            requests += 1
+            largest = max(largest, took)
+    return figures(name, m, requests, products, largest)
+
+
+def price_inputs(base, key, products):
+    requests, largest = 0, 0.0
+    with Measure() as m:
+        for resource, params in (
+                ('specific_prices', {'display': 'full', 'filter[id_cart]': '[0]', 'filter[id_customer]': '[0]',
+                                     'sort': '[id_ASC]', 'limit': '0,5000'}),
+                ('tax_rules', {'display': '[id,id_tax_rules_group,id_country,id_state,id_tax,behavior]',
+                               'filter[id_country]': '[8]'}),
+                ('taxes', {'display': '[id,rate,active,deleted]'})):
+            offset = 0
+            while True:
+                body, took = get(base, key, resource, {**params, **({'limit': f'{offset},5000'} if 'limit' in params else {})})
+                requests += 1
+                largest = max(largest, took)
+                if 'limit' not in params or rows(body, 'specific_price') < 5000:
+                    break
+                offset += 5000
+    return figures('price inputs: specific prices, tax rules, taxes', m, requests, products, largest)
+
+
 def by_id(name, base, key, ids, batch, products):
     requests, largest = 0, 0.0
     with Measure() as m:
@@ -185,6 +235,21 @@ def raw_patterns(args, ids, n):
                  **PRICES}, 2000, n),
         pattern('combinations without prices, pages of 2000', args.base, args.key, 'combinations', 'combination',
                 {'display': f'[{COMBINATIONS}]', 'sort': '[id_product_ASC,id_ASC]'}, 2000, n),
+        # the request shapes since ADR 0021
+        pattern('light sweep without prices, with picture ids, pages of 2000', args.base, args.key, 'products', 'product',
+                {'display': f'[{LIGHT_IMAGES}]', 'sort': '[id_ASC]'}, 2000, n),
+        ranges('combinations by product id range of 2000 products, sorted by id, without prices', args.base, args.key,
+               'combinations', 'combination', ids, {'display': f'[{COMBINATIONS}]'}, 2000, n),
+        ranges('combinations by product id range, sorted by id, with price[...]', args.base, args.key,
+               'combinations', 'combination', ids,
+               {'display': f'[{COMBINATIONS},somarket_final_ti,somarket_regular_ti]', **PRICES}, 2000, n),
+        price_inputs(args.base, args.key, n),
+        prices_by_id('product prices by id for 1/7 of the products (daily re-read), 200 per request', args.base,
+                     args.key, 'products', ids[::7], {'display': '[id,somarket_final_ti,somarket_regular_ti]'}, 200, n,
+                     'id'),
+        prices_by_id('combination prices by product id for 1/7 of the products, 200 per request', args.base, args.key,
+                     'combinations', ids[::7], {'display': '[id,id_product,somarket_final_ti,somarket_regular_ti]',
+                                                'limit': '0,2000'}, 200, n, 'id_product'),
     ]
 
 

@@ -57,3 +57,15 @@ record sync_full_by_id     "$BASE/api/products?display=full&filter[id]=[1|2|3]&s
 record sync_id_at          "$BASE/api/products?sort=[id_ASC]&limit=2,1" "${auth[@]}"
 # for the comparisons: full combinations (option value ids as <id>) and the demo product with a control-free name
 record combinations_full_product_1 "$BASE/api/combinations?display=full&filter[id_product]=[1]&sort=[id_ASC]" "${auth[@]}"
+# the request shapes of the price change detection (docs/decisions/0021): the lists read before the sweep, the
+# sweep without prices (with the picture ids), combinations by product id range, prices asked by id or range
+LIGHT_IMAGES="$LIGHT,images[id]"
+record sync_specific_prices "$BASE/api/specific_prices?display=full&filter[id_cart]=[0]&filter[id_customer]=[0]&sort=[id_ASC]&limit=0,5000" "${auth[@]}"
+record sync_tax_rules      "$BASE/api/tax_rules?display=[id,id_tax_rules_group,id_country,id_state,id_tax,behavior]&filter[id_country]=[8]" "${auth[@]}"
+record sync_taxes          "$BASE/api/taxes?display=[id,rate,active,deleted]" "${auth[@]}"
+record sync_light_page_first  "$BASE/api/products?display=[$LIGHT_IMAGES,somarket_final_ti,somarket_regular_ti]&sort=[id_ASC]&limit=0,2000&$PRICES" "${auth[@]}"
+record sync_light_page_images "$BASE/api/products?display=[$LIGHT_IMAGES]&sort=[id_ASC]&limit=0,2000" "${auth[@]}"
+record sync_combinations_range "$BASE/api/combinations?display=[id,id_product,reference,ean13,default_on,price,product_option_values[id]]&filter[id_product]=[1,19]&sort=[id_ASC]&limit=0,2000" "${auth[@]}"
+record sync_prices_by_id   "$BASE/api/products?display=[id,somarket_final_ti,somarket_regular_ti]&filter[id]=[1|2|3]&sort=[id_ASC]&$PRICES" "${auth[@]}"
+record sync_prices_by_range "$BASE/api/products?display=[id,somarket_final_ti,somarket_regular_ti]&filter[id]=[1,19]&sort=[id_ASC]&$PRICES" "${auth[@]}"
+record sync_combination_prices "$BASE/api/combinations?display=[id,id_product,somarket_final_ti,somarket_regular_ti]&filter[id_product]=[1|2]&sort=[id_ASC]&limit=0,2000&$PRICES" "${auth[@]}"

@@ -21,6 +21,7 @@ import market.so.sync.prestashop.xml.SafeXmlReader;
 import market.so.sync.prestashop.xml.XmlNode;
 import market.so.sync.support.ApiClient;
 import market.so.sync.support.SyncTest;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -64,42 +65,7 @@ class RealPrestaShopIT {
         await().atMost(Duration.ofSeconds(120)).until(() -> api.get("/api/shops/" + id).get("lastSyncAt") != null);
         printSync(id, "first sync");
 
-        List<Map<String, Object>> ours = (List<Map<String, Object>>) api.get("/api/shops/" + id + "/products?size=500")
-            .get("items");
-        Map<Long, XmlNode> products = byId(rows("products", "display=[id,name,somarket_final,somarket_regular]"
-            + "&language=2&price[somarket_final][use_tax]=1&price[somarket_regular][use_tax]=1"
-            + "&price[somarket_regular][use_reduction]=0"), "id");
-        Map<String, Integer> stock = new HashMap<>();
-        for (XmlNode row : rows("stock_availables", "display=[id_product,id_product_attribute,quantity]")) {
-            stock.put(row.value("id_product") + "/" + row.value("id_product_attribute"), Integer.valueOf(row.value("quantity")));
-        }
-        Map<Long, String> labels = shopLabels();
-        Map<Long, XmlNode> combinationPrices = byId(rows("combinations", "display=[id,somarket_final]"
-            + "&price[somarket_final][use_tax]=1"), "id");
-
-        assertThat(ours).hasSize(products.size());
-        int variants = 0;
-        for (Map<String, Object> product : ours) {
-            long pid = ((Number) product.get("shopProductId")).longValue();
-            XmlNode shop = products.get(pid);
-            assertThat(product.get("name")).as("name of %d", pid).isEqualTo(shop.localized("name", "2"));
-            assertThat(money(product.get("price"))).as("price of %d", pid).isEqualTo(cents(shop.value("somarket_final")));
-            assertThat(money(product.get("regularPrice"))).as("regular price of %d", pid)
-                .isEqualTo(cents(shop.value("somarket_regular")));
-            assertThat(product.get("quantity")).as("stock of %d", pid).isEqualTo(stock.get(pid + "/0"));
-            for (Map<String, Object> variant : (List<Map<String, Object>>) product.get("variants")) {
-                long vid = ((Number) variant.get("shopVariantId")).longValue();
-                assertThat(variant.get("attributes")).as("label of variant %d", vid).isEqualTo(labels.get(vid))
-                    .asString().isNotBlank();
-                assertThat(variant.get("quantity")).as("stock of variant %d", vid).isEqualTo(stock.get(pid + "/" + vid));
-                assertThat(money(variant.get("price"))).as("price of variant %d", vid)
-                    .isEqualTo(cents(combinationPrices.get(vid).value("somarket_final")));
-                variants++;
-            }
-        }
-        assertThat(variants).isEqualTo(combinationPrices.size());
-        System.out.println("[real-ps] compared " + ours.size() + " products and " + variants + " variants with the shop: "
-            + "names, prices (price[...]), stock (stock_availables), variant labels (option values): all equal");
+        List<Map<String, Object>> ours = compareWithShop(api, id);
         System.out.println("[real-ps] e.g. product 1: " + ours.get(0).get("name") + ", " + ours.get(0).get("price") + " EUR, "
             + ((List<Map<String, Object>>) ours.get(0).get("variants")).get(0).get("attributes"));
 
@@ -137,6 +103,104 @@ class RealPrestaShopIT {
         }
         assertThat(failed).as("address forms that did not connect at " + BASE).isEmpty();
         assertThat(jdbc.queryForList("SELECT url FROM shop", String.class)).containsExactly(BASE);
+    }
+
+    /** Our stored catalogue against what the shop itself says now: names, prices, stock, variants, listing. */
+    private List<Map<String, Object>> compareWithShop(ApiClient api, long id) throws Exception {
+        List<Map<String, Object>> ours = ((List<Map<String, Object>>) api.get("/api/shops/" + id + "/products?size=500")
+            .get("items")).stream().filter(p -> Boolean.TRUE.equals(p.get("active"))).toList();
+        Map<Long, XmlNode> products = byId(rows("products", "display=[id,name,somarket_final,somarket_regular]"
+            + "&language=2&price[somarket_final][use_tax]=1&price[somarket_regular][use_tax]=1"
+            + "&price[somarket_regular][use_reduction]=0"), "id");
+        Map<String, Integer> stock = new HashMap<>();
+        for (XmlNode row : rows("stock_availables", "display=[id_product,id_product_attribute,quantity]")) {
+            stock.put(row.value("id_product") + "/" + row.value("id_product_attribute"), Integer.valueOf(row.value("quantity")));
+        }
+        Map<Long, String> labels = shopLabels();
+        Map<Long, XmlNode> combinationPrices = byId(rows("combinations", "display=[id,somarket_final]"
+            + "&price[somarket_final][use_tax]=1"), "id");
+
+        assertThat(ours).hasSize(products.size());
+        int variants = 0;
+        for (Map<String, Object> product : ours) {
+            long pid = ((Number) product.get("shopProductId")).longValue();
+            XmlNode shop = products.get(pid);
+            assertThat(product.get("name")).as("name of %d", pid).isEqualTo(shop.localized("name", "2"));
+            assertThat(money(product.get("price"))).as("price of %d", pid).isEqualTo(cents(shop.value("somarket_final")));
+            assertThat(money(product.get("regularPrice"))).as("regular price of %d", pid)
+                .isEqualTo(cents(shop.value("somarket_regular")));
+            assertThat(product.get("quantity")).as("stock of %d", pid).isEqualTo(stock.get(pid + "/0"));
+            for (Map<String, Object> variant : (List<Map<String, Object>>) product.get("variants")) {
+                long vid = ((Number) variant.get("shopVariantId")).longValue();
+                assertThat(variant.get("attributes")).as("label of variant %d", vid).isEqualTo(labels.get(vid))
+                    .asString().isNotBlank();
+                assertThat(variant.get("quantity")).as("stock of variant %d", vid).isEqualTo(stock.get(pid + "/" + vid));
+                assertThat(money(variant.get("price"))).as("price of variant %d", vid)
+                    .isEqualTo(cents(combinationPrices.get(vid).value("somarket_final")));
+                variants++;
+            }
+        }
+        assertThat(variants).isEqualTo(combinationPrices.size());
+        System.out.println("[real-ps] compared " + ours.size() + " products and " + variants + " variants with the shop: "
+            + "names, prices (price[...]), stock (stock_availables), variant labels (option values): all equal");
+        return ours;
+    }
+
+    @Test
+    @Order(3)
+    void everyKindOfChangeShowsAtTheNextSyncAndTheShopIsPutBack() throws Exception {
+        Assumptions.assumeTrue(RealShopEdits.available(), "the shop's database is not reachable (mysql, recipe user)");
+        ApiClient api = new ApiClient(rest);
+        long id = jdbc.queryForObject("SELECT id FROM shop WHERE url = ? ORDER BY id LIMIT 1", Long.class, BASE);
+        RealShopEdits edits = new RealShopEdits();
+        try {
+            edits.prepare();
+            syncNotSkipped(api, id);
+            printSync(id, "baseline (product 12 on a tax of its own, product 7 30 % off until tomorrow)");
+            assertThat(stored(id, 7)).containsEntry("DISCOUNT_PERCENT", 30);
+            edits.change();
+            syncNotSkipped(api, id);
+            printSync(id, "after one edit of each kind");
+            compareWithShop(api, id);
+            assertThat(money(stored(id, 3).get("PRICE"))).isEqualTo(new BigDecimal("37.20")); // base price 31 + 20 %
+            assertThat(stored(id, 4)).containsEntry("DISCOUNT_PERCENT", 25);                    // a new specific price
+            assertThat(stored(id, 7)).containsEntry("DISCOUNT_PERCENT", 0);                     // its end date moved back
+            assertThat(money(stored(id, 12).get("PRICE"))).isEqualTo(new BigDecimal("9.90"));  // its tax: 20 % -> 10 %
+            assertThat(String.valueOf(stored(id, 8).get("IMAGE_URLS"))).contains("/" + edits.image + "-");
+            assertThat(stored(id, 11)).containsEntry("ACTIVE", false);
+            System.out.println("[real-ps] after base price (3), new specific price (4), specific price end (7), tax rate "
+                + "(12), combination impact (22 of 9), stock (6), name (10), new picture " + edits.image + " (8), product "
+                + "gone (11): the re-sync equals the shop");
+        } catch (Throwable failure) {
+            try {
+                edits.undo();
+            } catch (Exception undo) {
+                failure.addSuppressed(undo);
+            }
+            throw failure;
+        }
+        edits.undo();
+        syncNotSkipped(api, id);
+        printSync(id, "after the shop was put back");
+        compareWithShop(api, id);
+        System.out.println("[real-ps] shop put back, re-synced: equal to the shop again");
+    }
+
+    /** A sync of ours, again while the shop's latest was skipped (another one of the shop was still running). */
+    private void syncNotSkipped(ApiClient api, long id) throws InterruptedException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            sync(api, id);
+            String outcome = jdbc.queryForObject("SELECT outcome FROM shop_sync WHERE shop_id = ? ORDER BY id DESC LIMIT 1",
+                String.class, id);
+            if (!"SKIPPED".equals(outcome)) {
+                return;
+            }
+            Thread.sleep(3000);
+        }
+    }
+
+    private Map<String, Object> stored(long shopId, long productId) {
+        return jdbc.queryForMap("SELECT * FROM product WHERE shop_id = ? AND shop_product_id = ?", shopId, productId);
     }
 
     /** "Taille : S, Couleur : Blanc" per combination, built from the shop's full objects (ids as {@code <id>}). */

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import market.so.sync.catalog.category.ShopCategoryTree;
 import market.so.sync.catalog.price.ComputedPrices;
+import market.so.sync.catalog.price.PriceInputs;
 import market.so.sync.prestashop.RequestMeter;
 import market.so.sync.prestashop.ShopAccess;
 
@@ -57,6 +58,8 @@ public final class ShopSyncContext {
     private boolean optionsLoaded;
     private String lightFields = LightProduct.FIELDS;
     private boolean pricingChecked;
+    private PriceInputs priceInputs;
+    private boolean pricesInSweep = true;
 
     public ShopSyncContext(long shopId, long syncId, String trigger, Long runId, ShopAccess access) {
         this(shopId, syncId, trigger, runId, access, null, () -> null);
@@ -148,6 +151,13 @@ public final class ShopSyncContext {
     public void computedPrices(ComputedPrices prices) { this.computedPrices = prices; }
     public boolean pricesComputedByUs() { return computedPrices != null; }
     /** Whether this sync has already asked whether the shop computes prices (once per sync, FallbackPricing). */
+    /** What moves the shop's computed prices without {@code date_upd} (docs/decisions/0021); null in fallback mode. */
+    public PriceInputs priceInputs() { return priceInputs; }
+    public void priceInputs(PriceInputs inputs) { this.priceInputs = inputs; }
+    /** True when the sweep asks every product's computed prices (a first sync); else only those whose inputs moved. */
+    public boolean pricesInSweep() { return pricesInSweep && !pricesComputedByUs(); }
+    public void pricesInSweep(boolean all) { this.pricesInSweep = all; }
+
     public boolean pricingChecked() { return pricingChecked; }
     public void pricingChecked(boolean checked) { this.pricingChecked = checked; }
 

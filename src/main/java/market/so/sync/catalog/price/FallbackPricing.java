@@ -11,7 +11,6 @@ import market.so.sync.catalog.ShopSyncContext;
 import market.so.sync.prestashop.WebserviceCall;
 import market.so.sync.prestashop.WebserviceClient;
 import market.so.sync.prestashop.xml.XmlNode;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +24,13 @@ public class FallbackPricing {
 
     private final WebserviceClient client;
     private final SpecificPriceCalculator calculator;
-    private final int pageSize;
+    private final SpecificPriceRows specificPriceRows;
 
     public FallbackPricing(WebserviceClient client, SpecificPriceCalculator calculator,
-                           @Value("${somarket.sync.stock-page-size:2000}") int pageSize) {
+                           SpecificPriceRows specificPriceRows) {
         this.client = client;
         this.calculator = calculator;
-        this.pageSize = pageSize;
+        this.specificPriceRows = specificPriceRows;
     }
 
     static final String NOTE = "prices computed by So.market from the shop's taxes and specific prices: "
@@ -83,37 +82,30 @@ public class FallbackPricing {
             : Long.valueOf(number(sync.config("PS_SHOP_DEFAULT"), 1));
         PriceContext context = new PriceContext(idShop, number(sync.config("PS_CURRENCY_DEFAULT")), country,
             number(sync.config("PS_CUSTOMER_GROUP"), 3), LocalDateTime.now());
-        TaxRates taxes = TaxRates.of(
-            list("tax_rules", Map.of("display", "[id,id_tax_rules_group,id_country,id_state,id_tax,behavior]",
-                "filter[id_country]", "[" + country + "]"), sync),
-            list("taxes", Map.of("display", "[id,rate,active,deleted]"), sync), country);
+        TaxRates taxes = TaxRates.of(taxRules(sync, country), taxes(sync), country);
         boolean taxIncluded = !"0".equals(sync.config("PS_TAX"));
         return new ComputedPrices(calculator, taxes, taxIncluded, specificPrices(sync, context), context);
     }
 
     private Map<Long, List<SpecificPrice>> specificPrices(ShopSyncContext sync, PriceContext context) {
         Map<Long, List<SpecificPrice>> byProduct = new HashMap<>();
-        int offset = 0;
-        while (true) {
-            Map<String, String> params = new LinkedHashMap<>();
-            params.put("display", "full");
-            params.put("filter[id_cart]", "[0]");
-            params.put("filter[id_customer]", "[0]");
-            params.put("sort", "[id_ASC]");
-            params.put("limit", offset + "," + pageSize);
-            int[] rows = {0};
-            client.stream(WebserviceCall.of(sync.access(), "specific_prices", params), 2, node -> {
-                rows[0]++;
-                SpecificPrice row = SpecificPrice.of(node);
-                if (calculator.applies(row, context)) {
-                    byProduct.computeIfAbsent(row.productId(), p -> new ArrayList<>()).add(row);
-                }
-            }, client.syncOptions(sync.meter()));
-            if (rows[0] < pageSize) {
-                return byProduct;
+        specificPriceRows.each(sync, node -> {
+            SpecificPrice row = SpecificPrice.of(node);
+            if (calculator.applies(row, context)) {
+                byProduct.computeIfAbsent(row.productId(), p -> new ArrayList<>()).add(row);
             }
-            offset += rows[0];
-        }
+        });
+        return byProduct;
+    }
+
+    /** The tax rules of the country (every state): also read by {@link PriceInputsReader}. */
+    List<XmlNode> taxRules(ShopSyncContext sync, long country) {
+        return list("tax_rules", Map.of("display", "[id,id_tax_rules_group,id_country,id_state,id_tax,behavior]",
+            "filter[id_country]", "[" + country + "]"), sync);
+    }
+
+    List<XmlNode> taxes(ShopSyncContext sync) {
+        return list("taxes", Map.of("display", "[id,rate,active,deleted]"), sync);
     }
 
     private List<XmlNode> list(String resource, Map<String, String> params, ShopSyncContext sync) {
@@ -122,7 +114,7 @@ public class FallbackPricing {
         return rows;
     }
 
-    private static long number(String value) {
+    static long number(String value) {
         return number(value, 0);
     }
 

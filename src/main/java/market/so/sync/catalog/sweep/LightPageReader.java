@@ -119,7 +119,7 @@ public class LightPageReader {
             }
             try {
                 WebserviceClient.Rows rows = client.rows(call(sync, offset, size), options);
-                if (!sync.pricesComputedByUs() && rows.rows().stream().anyMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
+                if (sync.pricesInSweep() && rows.rows().stream().anyMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
                     fallback.rowsWithoutPrices(sync); // price[...] taken but not answered: ignored by the shop, or odd rows?
                 }
                 return rows;
@@ -134,7 +134,7 @@ public class LightPageReader {
         boolean hasState = sync.lightFields().contains("state,");
         if (hasState && String.valueOf(refused.getMessage()).contains("\"state\"")) {
             sync.lightFields(LightProduct.FIELDS_WITHOUT_STATE);
-        } else if (!sync.pricesComputedByUs()) {
+        } else if (sync.pricesInSweep()) {
             fallback.engage(sync);
         } else if (hasState) {
             sync.lightFields(LightProduct.FIELDS_WITHOUT_STATE);
@@ -145,7 +145,7 @@ public class LightPageReader {
 
     private static WebserviceCall call(ShopSyncContext sync, int offset, int size) {
         Map<String, String> params = new LinkedHashMap<>();
-        boolean prices = !sync.pricesComputedByUs();
+        boolean prices = sync.pricesInSweep(); // else asked only where their inputs moved (PriceRefresh)
         params.put("display", "[" + sync.lightFields() + (prices ? "," + CatalogReader.FINAL_PRICE + ","
             + CatalogReader.REGULAR_PRICE : "") + "]");
         params.put("sort", "[id_ASC]");

@@ -13,8 +13,6 @@ import market.so.sync.catalog.ProductStore;
 import market.so.sync.catalog.ShopSyncContext;
 import market.so.sync.catalog.ShopSyncs;
 import market.so.sync.catalog.StoredProduct;
-import market.so.sync.catalog.price.FallbackPricing;
-import market.so.sync.prestashop.WebserviceClient;
 import market.so.sync.prestashop.WebserviceException;
 import market.so.sync.prestashop.xml.XmlNode;
 import market.so.sync.shop.ShopStatus;
@@ -34,28 +32,27 @@ public class LightSweep {
     private final LightPageReader reader;
     private final SweepPageStore pages;
     private final ProductStore products;
-    private final WebserviceClient client;
-    private final FallbackPricing fallback;
+    private final CombinationRanges combinations;
+    private final PriceRefresh prices;
+    private final StoredVariantPrices stored;
     private final int pageSize;
-    private final int combinationPageSize;
     private final int rowBudget;
     private final SweepPlanner planner;
     private final ChangedProducts changed;
 
-    public LightSweep(LightPageReader reader, SweepPageStore pages, ProductStore products, WebserviceClient client,
-                      FallbackPricing fallback, @Value("${somarket.sync.sweep-page-size:2000}") int pageSize,
-                      @Value("${somarket.sync.combination-page-size:2000}") int combinationPageSize,
-                      @Value("${somarket.sync.max-products-per-shop:250000}") int rowBudget, SweepPlanner planner,
-                      ChangedProducts changed) {
+    LightSweep(LightPageReader reader, SweepPageStore pages, ProductStore products, CombinationRanges combinations,
+               PriceRefresh prices, StoredVariantPrices stored, @Value("${somarket.sync.sweep-page-size:2000}") int pageSize,
+               @Value("${somarket.sync.max-products-per-shop:250000}") int rowBudget, SweepPlanner planner,
+               ChangedProducts changed) {
         this.planner = planner;
         this.changed = changed;
         this.reader = reader;
         this.pages = pages;
         this.products = products;
-        this.client = client;
-        this.fallback = fallback;
+        this.combinations = combinations;
+        this.prices = prices;
+        this.stored = stored;
         this.pageSize = pageSize;
-        this.combinationPageSize = combinationPageSize;
         this.rowBudget = rowBudget;
     }
 
@@ -65,6 +62,9 @@ public class LightSweep {
      * than a Camel split: on Camel 4.17 this route's split inside its transaction never completed.
      */
     public void sweep(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
+        if (sync.priceInputs() != null && stored.anyStored(sync.shopId())) {
+            sync.pricesInSweep(false); // prices asked only where their inputs moved (docs/decisions/0021)
+        }
         Iterator<SweepPage> all = pages(sync);
         while (all.hasNext()) {
             changed.readAndStore(planner.plan(all.next(), sync), sync);
@@ -73,7 +73,6 @@ public class LightSweep {
 
     /** The pages, each read when the previous one has been handled. */
     public Iterator<SweepPage> pages(ShopSyncContext sync) {
-        CombinationCursor combinations = new CombinationCursor(client, fallback, sync, combinationPageSize);
         return new Iterator<>() {
             private int offset;
             private SweepPage next;
@@ -82,7 +81,7 @@ public class LightSweep {
             @Override
             public boolean hasNext() {
                 if (next == null && !done) {
-                    next = read(sync, offset, combinations);
+                    next = read(sync, offset);
                     if (next == null) {
                         done = true;
                     } else {
@@ -105,7 +104,7 @@ public class LightSweep {
     }
 
     /** The page at this offset, or null at the empty page that ends the list. */
-    private SweepPage read(ShopSyncContext sync, int offset, CombinationCursor combinations) {
+    private SweepPage read(ShopSyncContext sync, int offset) {
         if (offset > rowBudget) {
             throw new WebserviceException(ShopStatus.SYNC_FAILED, "the shop lists more than " + rowBudget
                 + " products (somarket.sync.max-products-per-shop): the sync was stopped, nothing changed");
@@ -114,9 +113,10 @@ public class LightSweep {
             : pages.find(sync.shopId(), offset).filter(p -> p.size() == pageSize).orElse(null);
         LightPageReader.Range range = reader.read(sync, offset, pageSize, remembered == null ? null : remembered.sha1());
         if (range == null) {
-            List<LightProduct> unchanged = rebuild(sync, remembered);
+            Map<Long, StoredProduct> rows = products.stored(sync.shopId(), remembered.firstId(), remembered.lastId());
+            List<LightProduct> unchanged = rebuild(rows, remembered);
             if (unchanged != null) {
-                return withCombinations(new SweepPage(offset, unchanged.size(), unchanged, Map.of(), true), combinations);
+                return priced(new SweepPage(offset, unchanged.size(), unchanged, Map.of(), true).withStored(rows), sync);
             }
             pages.forget(sync.shopId(), offset);
             range = reader.read(sync, offset, pageSize, null);
@@ -133,16 +133,20 @@ public class LightSweep {
             }
         }
         remember(sync, offset, range, light);
-        return withCombinations(new SweepPage(offset, range.covered(), light, Map.of(), false), combinations);
+        SweepPage page = new SweepPage(offset, range.covered(), light, Map.of(), false);
+        if (!sync.pricesInSweep() && !light.isEmpty()) {
+            page = page.withStored(products.stored(sync.shopId(), light.get(0).id(), light.get(light.size() - 1).id()));
+        }
+        return priced(page, sync);
     }
 
     /**
      * The page the shop says is byte-for-byte the one of last time, from the light rows stored then;
      * null when what is stored no longer matches what the page covered (then it is read again).
      */
-    private List<LightProduct> rebuild(ShopSyncContext sync, SweepPageStore.StoredPage page) {
+    private static List<LightProduct> rebuild(Map<Long, StoredProduct> rows, SweepPageStore.StoredPage page) {
         List<LightProduct> rebuilt = new ArrayList<>(page.rowCount());
-        for (StoredProduct stored : products.stored(sync.shopId(), page.firstId(), page.lastId()).values()) {
+        for (StoredProduct stored : rows.values()) {
             LightProduct product = stored.current() ? LightProduct.fromSnapshot(stored.shopProductId(), stored.sweepRow()) : null;
             if (product != null) {
                 rebuilt.add(product);
@@ -165,17 +169,22 @@ public class LightSweep {
             light.get(light.size() - 1).id(), light.size()));
     }
 
-    /** The combinations of the page's products that have some, from the cursor that walks them all. */
-    private static SweepPage withCombinations(SweepPage page, CombinationCursor cursor) {
+    /** The page with the combinations of its products that have some (one id range), then its prices. */
+    private SweepPage priced(SweepPage page, ShopSyncContext sync) {
+        List<LightProduct> withCombinations = page.products().stream().filter(LightProduct::hasCombinations).toList();
         Map<Long, List<LightCombination>> byProduct = new HashMap<>();
-        for (LightProduct product : page.products()) {
-            if (product.hasCombinations()) {
-                List<LightCombination> found = cursor.of(product.id());
-                if (!found.isEmpty()) {
+        if (!withCombinations.isEmpty()) {
+            Map<Long, List<LightCombination>> read = combinations.of(sync, withCombinations.get(0).id(),
+                withCombinations.get(withCombinations.size() - 1).id());
+            for (LightProduct product : withCombinations) {
+                List<LightCombination> found = read.get(product.id());
+                if (found != null) {
                     byProduct.put(product.id(), found);
                 }
             }
         }
-        return new SweepPage(page.offset(), page.covered(), page.products(), byProduct, page.notModified());
+        SweepPage complete = new SweepPage(page.offset(), page.covered(), page.products(), byProduct, page.notModified(),
+            page.stored());
+        return prices.complete(complete, complete.stored() == null ? Map.of() : complete.stored(), sync);
     }
 }

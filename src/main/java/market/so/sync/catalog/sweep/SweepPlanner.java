@@ -16,8 +16,8 @@ import market.so.sync.catalog.StoredProduct;
 import org.springframework.stereotype.Component;
 
 /**
- * Compares a light page with what is stored: a product that is new, changed ({@code date_upd} moved)
- * or coming back is left to read whole; for the others only the state (prices, stock, listing,
+ * Compares a light page with what is stored: a product that is new, changed ({@code date_upd} moved, or
+ * its pictures, which PrestaShop 8.1 adds without moving it) or coming back is left to read whole; for the others only the state (prices, stock, listing,
  * variants) is written, and only when it changed. Nothing is written for an unchanged product.
  */
 @Component
@@ -41,8 +41,8 @@ public class SweepPlanner {
             combinations.readOptions(sync);
         }
         List<LightProduct> products = page.products();
-        Map<Long, StoredProduct> stored = store.stored(sync.shopId(), products.get(0).id(),
-            products.get(products.size() - 1).id());
+        Map<Long, StoredProduct> stored = page.stored() != null ? page.stored()
+            : store.stored(sync.shopId(), products.get(0).id(), products.get(products.size() - 1).id());
         List<Long> toFetch = new ArrayList<>();
         Map<Long, ProductState> states = new HashMap<>();
         Map<Long, String> snapshots = new HashMap<>();
@@ -62,7 +62,8 @@ public class SweepPlanner {
             sync.variants(state.variants().size());
             String snapshot = product.snapshot();
             StoredProduct before = stored.get(product.id());
-            if (before == null || !before.current() || !Objects.equals(before.shopDateUpd(), product.dateUpd())) {
+            if (before == null || !before.current() || !Objects.equals(before.shopDateUpd(), product.dateUpd())
+                || product.imagesDifferFrom(LightProduct.fromSnapshot(before.shopProductId(), before.sweepRow()))) {
                 toFetch.add(product.id());
                 states.put(product.id(), state);
                 snapshots.put(product.id(), snapshot);

@@ -73,6 +73,13 @@ class LightSweepTest {
         assertThat(second.productsUnchanged()).isEqualTo(250);
         assertThat(second.productsNew() + second.productsChanged()).isZero();
         assertThat(SweepSupport.fullReads(shop)).isEmpty();
+        // nothing moved a price: no computed price is asked (ADR 0021), so the pages differ from the first
+        // sync's (which carried them) and the next sync's are answered 304
+        assertThat(shop.requests()).noneMatch(r -> r.query().keySet().stream().anyMatch(k -> k.startsWith("price[")));
+        assertThat(SweepSupport.to(shop, "combinations")).hasSize(3)
+            .allSatisfy(r -> assertThat(r.query()).containsEntry("sort", "[id_ASC]").containsKey("filter[id_product]"));
+        shop.resetRequests();
+        assertThat(support.sync(id).productsUnchanged()).isEqualTo(250);
         assertThat(shop.requests()).filteredOn(r -> r.status() == 304).hasSize(3);
     }
 

@@ -44,6 +44,11 @@ final class CatalogRows {
                     ZERO_DATE, ZERO_DATE, 0, 0, 0, 0, 0, 0);
         }
 
+        SpecificPrice between(String fromDate, String toDate) {
+            return new SpecificPrice(id, productId, attributeId, price, fromQuantity, reduction, reductionTax,
+                    reductionType, fromDate, toDate, idShop, idCurrency, idCountry, idGroup, idCustomer, idCart);
+        }
+
         SpecificPrice withReduction(BigDecimal fraction) {
             return new SpecificPrice(id, productId, attributeId, price, fromQuantity, fraction, reductionTax,
                     "percentage", from, to, idShop, idCurrency, idCountry, idGroup, idCustomer, idCart);

@@ -56,7 +56,9 @@ class RealShapesTest {
     @ValueSource(strings = {"api_root_key", "sync_configurations", "sync_languages", "sync_currency", "sync_categories",
         "sync_product_options", "sync_product_option_values", "sync_image_types", "sync_stock_page", "sync_light_page",
         "sync_light_page_no_prices", "sync_combinations", "sync_full_by_id", "sync_id_at", "combinations_full_product_1",
-        "error_not_found"})
+        "error_not_found", "sync_specific_prices", "sync_tax_rules", "sync_taxes", "sync_light_page_first",
+        "sync_light_page_images", "sync_combinations_range", "sync_prices_by_id", "sync_prices_by_range",
+        "sync_combination_prices"})
     void answersEachRequestOfTheSyncInTheRealShape(String name) throws Exception {
         HttpResponse<byte[]> ours = get(shop.url() + pathAndQuery(name), shop.key(), null);
         assertThat(ours.statusCode()).as(name).isEqualTo(recordedStatus(name));

@@ -104,7 +104,7 @@ final class ReferenceTables {
         for (long group = 1; group <= 3; group++) {
             objects.add(new ObjectBuilder(group).link("id_tax_rules_group", "tax_rule_groups", group)
                     .plain("id_state", 0).link("id_country", "countries", Pricing.COUNTRY).plain("zipcode_from", "0")
-                    .plain("zipcode_to", "0").link("id_tax", "taxes", group).plain("behavior", 0)
+                    .plain("zipcode_to", "0").plain("id_tax", group).plain("behavior", 0) // no xlink on id_tax in 8.1.2
                     .plain("description", "").build());
         }
         return objects;

@@ -172,7 +172,7 @@ final class Resources {
         if (facts == null) {
             return List.of();
         }
-        String now = LocalDateTime.now().format(DATE);
+        String now = LocalDateTime.now(catalog.clock()).format(DATE);
         List<Plain> values = new ArrayList<>(specs.size());
         for (PriceSpec spec : specs) {
             long combination = attribute != null ? attribute

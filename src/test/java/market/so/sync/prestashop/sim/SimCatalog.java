@@ -39,6 +39,10 @@ public final class SimCatalog {
     /** Specific prices by product id, so pricing a page never scans every row of a big shop. */
     private final Map<Long, List<SpecificPrice>> pricesByProduct = new ConcurrentHashMap<>();
     private volatile Clock clock = Clock.systemDefaultZone();
+    /** Price impacts a test changed, by combination id (no date moves, as in PrestaShop). */
+    private final Map<Long, BigDecimal> impacts = new ConcurrentHashMap<>();
+    /** Pictures a test added, by product id (no date moves: PrestaShop 8.1 adds an image without touching the product). */
+    private final Map<Long, List<Long>> addedImages = new ConcurrentHashMap<>();
 
     SimCatalog(ProductSource source, List<SpecificPrice> initialPrices) {
         this.source = source;
@@ -62,6 +66,42 @@ public final class SimCatalog {
     /** The clock that dates edits ({@code date_upd}), in shop-local time; the system clock by default. */
     public SimCatalog clock(Clock newClock) {
         this.clock = newClock;
+        return this;
+    }
+
+    /** The clock of the shop: it dates edits and decides which specific prices are running. */
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Sets a combination's price impact (tax excluded); {@code date_upd} does not move, as in PrestaShop. */
+    public SimCatalog setImpact(long combinationId, BigDecimal impact) {
+        if (source.combination(combinationId) == null) {
+            throw new IllegalArgumentException("no combination " + combinationId);
+        }
+        impacts.put(combinationId, impact);
+        return this;
+    }
+
+    /** Adds a picture to the product and returns its id; {@code date_upd} does not move, as in PrestaShop 8.1. */
+    public synchronized long addImage(long productId) {
+        ProductFacts facts = facts(productId);
+        if (facts == null) {
+            throw new IllegalArgumentException("no product " + productId);
+        }
+        long id = 900_000 + addedImages.values().stream().mapToLong(List::size).sum();
+        addedImages.merge(productId, List.of(id), (a, b) -> java.util.stream.Stream.concat(a.stream(), b.stream()).toList());
+        return id;
+    }
+
+    /** Gives the product's catalogue-wide reduction a validity, in shop-local time ("yyyy-MM-dd HH:mm:ss"). */
+    public synchronized SimCatalog setSpecificPriceDates(long productId, String from, String to) {
+        SpecificPrice existing = catalogueWide(productId);
+        if (existing == null) {
+            throw new IllegalArgumentException("no specific price on product " + productId);
+        }
+        specificPrices.put(existing.id(), existing.between(from, to));
+        reindex(productId);
         return this;
     }
 
@@ -180,7 +220,7 @@ public final class SimCatalog {
         if (removed.contains(id)) {
             return null;
         }
-        SimObject product = source.product(id);
+        SimObject product = withAddedImages(id, source.product(id));
         Edit edit = product == null ? null : edits.get(id);
         if (edit == null) {
             return product;
@@ -202,11 +242,23 @@ public final class SimCatalog {
     ProductFacts facts(long id) {
         ProductFacts facts = removed.contains(id) ? null : source.facts(id);
         Edit edit = facts == null ? null : edits.get(id);
-        if (edit == null || edit.price() == null) {
+        List<Long> added = facts == null ? List.of() : addedImages.getOrDefault(id, List.of());
+        if ((edit == null || edit.price() == null) && added.isEmpty()) {
             return facts;
         }
-        return new ProductFacts(id, edit.price(), facts.taxGroup(), facts.linkRewrite(), facts.categories(),
-                facts.images(), facts.combinations(), facts.defaultCombination());
+        long[] images = LongStream.concat(java.util.Arrays.stream(facts.images()), added.stream().mapToLong(Long::longValue))
+                .toArray();
+        return new ProductFacts(id, edit == null || edit.price() == null ? facts.price() : edit.price(), facts.taxGroup(),
+                facts.linkRewrite(), facts.categories(), images, facts.combinations(), facts.defaultCombination());
+    }
+
+    private SimObject withAddedImages(long id, SimObject product) {
+        if (product == null || !addedImages.containsKey(id)) {
+            return product;
+        }
+        SimObject.Association images = product.association("images");
+        return images == null ? product : product.withAssociation(new SimObject.Association("images", images.nodeType(),
+                images.api(), ProductObjects.imageItems(id, facts(id).images())));
     }
 
     LongStream combinationIds() {
@@ -215,7 +267,12 @@ public final class SimCatalog {
 
     CombinationRow combination(long id) {
         CombinationRow row = source.combination(id);
-        return row == null || removed.contains(row.productId()) ? null : row;
+        if (row == null || removed.contains(row.productId())) {
+            return null;
+        }
+        BigDecimal impact = impacts.get(id);
+        return impact == null ? row : new CombinationRow(row.id(), row.productId(), impact, row.reference(), row.ean13(),
+                row.optionValues(), row.images(), row.defaultOn());
     }
 
     LongStream stockIds() {
