@@ -330,9 +330,11 @@ def load_mode(args, cp, port, service_pid, sim_pid, shops, report):
 
 
 def load_phases(args, cp, port, service_pid, sim_pid, ids, others, report):
-    cpu_before = cpu_s(service_pid)
+    cpu_before, threads_before = cpu_s(service_pid), cpu_by_thread(service_pid)
     report['load_idle'] = listing_load(args, cp, port, ids, args.load_seconds, args.load_requests)
     report['load_idle']['cpu_service_s'] = round(cpu_s(service_pid) - cpu_before, 1)
+    # Tomcat's request threads apart from the JIT compilers and the collector
+    report['load_idle']['cpu_service_by_thread_s'] = cpu_delta(threads_before, cpu_by_thread(service_pid))
     idle = report['load_idle']
     page_bytes = int(idle['mb_per_s'] * 1e6 / max(idle['pages_per_s'], 1))
     # the reference: the same clients, the same bytes per answer, from a server that does nothing else
@@ -360,6 +362,8 @@ def listing_summary(report):
             'p99_during_run_ms': during['p99_ms'], 'p99_during_run_over_idle': round(during['p99_ms'] / max(idle['p99_ms'], 0.1), 2),
             'target_p99_during_run_over_idle': 2, 'run_outlasted_load': report['run_outlasted_load'],
             'service_cpu_ms_per_page': round(idle['cpu_service_s'] * 1000 / max(idle['requests'], 1), 2),
+            'request_threads_cpu_ms_per_page': round(sum(v for k, v in idle.get('cpu_service_by_thread_s', {}).items()
+                                                         if k.startswith('http-nio')) * 1000 / max(idle['requests'], 1), 2),
             'page_bytes': int(idle['mb_per_s'] * 1e6 / max(idle['pages_per_s'], 1)),
             'loadavg_before_idle': idle['loadavg_before'], 'loadavg_after_run': during['loadavg_after']}
 
