@@ -198,8 +198,8 @@ def last_sync_requests(results):
 
 def service_syncs(args, products):
     results = tempfile.mkdtemp(prefix='real-shop-bench-')
-    args.heap, args.jfr, args.service_jvm_arg, args.concurrency, args.rebuild = '512m', False, [], 1, args.rebuild
-    service, port = bench.start_service(args, results)
+    args.heap, args.jfr, args.service_jvm_arg, args.concurrency, args.db_pool = '512m', False, [], 1, None
+    service, port = bench.await_service(*bench.start_service(args, results))
     try:
         shop = bench.api(port, 'POST', '/api/shops', {'url': args.base, 'apiKey': args.key})
         out = []
