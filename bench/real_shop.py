@@ -259,7 +259,7 @@ def main():
     p.add_argument('--key', default='REALPRESTASHOPTESTKEY00000000001')
     p.add_argument('--full-batch', type=int, default=100, help='products per full read by id (somarket.sync.page-size)')
     p.add_argument('--rebuild', action='store_true')
-    p.add_argument('--jar', help='the service jar to measure (default: target/, built if missing), e.g. main\'s')
+    p.add_argument('--jar', help='the service jar (default: target/, built if missing); it runs with this tree\'s routes/')
     p.add_argument('--skip-service', action='store_true')
     p.add_argument('--repeat', type=int, default=1, help='rounds of the plain-client patterns (interleaved; 0: none)')
     args = p.parse_args()
