@@ -198,8 +198,8 @@ def last_sync_requests(results):
 
 def service_syncs(args, products):
     results = tempfile.mkdtemp(prefix='real-shop-bench-')
-    args.heap, args.jfr, args.service_jvm_arg, args.concurrency, args.rebuild = '512m', False, [], 1, args.rebuild
-    service, port = bench.start_service(args, results)
+    args.heap, args.jfr, args.service_jvm_arg, args.concurrency, args.db_pool = '512m', False, [], 1, None
+    service, port = bench.await_service(*bench.start_service(args, results))
     try:
         shop = bench.api(port, 'POST', '/api/shops', {'url': args.base, 'apiKey': args.key})
         out = []
@@ -259,8 +259,9 @@ def main():
     p.add_argument('--key', default='REALPRESTASHOPTESTKEY00000000001')
     p.add_argument('--full-batch', type=int, default=100, help='products per full read by id (somarket.sync.page-size)')
     p.add_argument('--rebuild', action='store_true')
+    p.add_argument('--jar', help='the service jar (default: target/, built if missing); it runs with this tree\'s routes/')
     p.add_argument('--skip-service', action='store_true')
-    p.add_argument('--repeat', type=int, default=1, help='rounds of the plain-client patterns (interleaved)')
+    p.add_argument('--repeat', type=int, default=1, help='rounds of the plain-client patterns (interleaved; 0: none)')
     args = p.parse_args()
     ids = product_ids(args.base, args.key)
     n = len(ids)
