@@ -23,42 +23,49 @@ import market.so.sync.support.ApiClient;
 import market.so.sync.support.SyncTest;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The service against a real PrestaShop (../shared/tools/real-prestashop: 8.1.2, PHP 8.2, MariaDB, demo
- * catalogue, French default). Runs only when {@code REAL_PS_BASE_URL} (e.g. {@code http://real-ps.test:8089})
- * and {@code REAL_PS_KEY} are set; skipped otherwise. What it compares comes from the shop itself, asked
- * directly: its {@code price[...]} fields, its {@code stock_availables}, its option value names.
- * It prints what it saw, for the closing note of a change.
+ * The service against real PrestaShops (README, "Real shops": 8.1.2, 8.2.1, 9.0 on loopback, demo
+ * catalogue). Each shop is one pair of environment variables, {@code REAL_PS_BASE_URL} / {@code REAL_PS_KEY}
+ * and {@code REAL_PS_BASE_URL_<NAME>} / {@code REAL_PS_KEY_<NAME>} (e.g. {@code _821}, {@code _90}); every
+ * test runs once per shop; the class is skipped when none is set. What it compares comes from the shop
+ * itself, asked directly: its {@code price[...]} fields, its {@code stock_availables}, its option value
+ * names, in the shop's default language. It prints what it saw, for the closing note of a change.
  */
 @SyncTest
-@EnabledIfEnvironmentVariable(named = "REAL_PS_BASE_URL", matches = ".+")
-@EnabledIfEnvironmentVariable(named = "REAL_PS_KEY", matches = ".+")
+@EnabledIf("market.so.sync.RealShops#any")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SuppressWarnings("unchecked")
 class RealPrestaShopIT {
 
-    static final String BASE = System.getenv("REAL_PS_BASE_URL") == null ? ""
-        : System.getenv("REAL_PS_BASE_URL").replaceAll("/+$", "");
-    static final String KEY = System.getenv("REAL_PS_KEY");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
 
-    @Test
+    static List<RealShops.Shop> shops() {
+        return RealShops.configured();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shops")
     @Order(1)
-    void registersSyncsAndStoresWhatTheShopComputes() throws Exception {
+    void registersSyncsAndStoresWhatTheShopComputes(RealShops.Shop real) throws Exception {
+        String url = real.base();
+        String key = real.key();
+        RealShops.Asker shopApi = real.asker(HTTP);
+        String lang = shopApi.defaultLanguage(null);
         ApiClient api = new ApiClient(rest);
-        var answer = api.registerShop(BASE, KEY, "real@example.fr");
-        System.out.println("[real-ps] register " + BASE + " -> " + answer.getBody());
-        assertThat(answer.getBody()).containsEntry("status", "CONNECTED").containsEntry("url", BASE);
+        var answer = api.registerShop(url, key, "real@example.fr");
+        System.out.println("[real-ps] register " + url + " -> " + answer.getBody());
+        assertThat(answer.getBody()).containsEntry("status", "CONNECTED").containsEntry("url", url);
         long id = ApiClient.id(answer);
         // a new shop's first sync starts on its own, right after the registration
         await().atMost(Duration.ofSeconds(120)).until(() -> api.get("/api/shops/" + id).get("lastSyncAt") != null);
@@ -66,15 +73,15 @@ class RealPrestaShopIT {
 
         List<Map<String, Object>> ours = (List<Map<String, Object>>) api.get("/api/shops/" + id + "/products?size=500")
             .get("items");
-        Map<Long, XmlNode> products = byId(rows("products", "display=[id,name,somarket_final,somarket_regular]"
-            + "&language=2&price[somarket_final][use_tax]=1&price[somarket_regular][use_tax]=1"
+        Map<Long, XmlNode> products = byId(shopApi.rows("products", "display=[id,name,somarket_final,somarket_regular]"
+            + "&language=" + lang + "&price[somarket_final][use_tax]=1&price[somarket_regular][use_tax]=1"
             + "&price[somarket_regular][use_reduction]=0"), "id");
         Map<String, Integer> stock = new HashMap<>();
-        for (XmlNode row : rows("stock_availables", "display=[id_product,id_product_attribute,quantity]")) {
+        for (XmlNode row : shopApi.rows("stock_availables", "display=[id_product,id_product_attribute,quantity]")) {
             stock.put(row.value("id_product") + "/" + row.value("id_product_attribute"), Integer.valueOf(row.value("quantity")));
         }
-        Map<Long, String> labels = shopLabels();
-        Map<Long, XmlNode> combinationPrices = byId(rows("combinations", "display=[id,somarket_final]"
+        Map<Long, String> labels = shopLabels(shopApi, lang);
+        Map<Long, XmlNode> combinationPrices = byId(shopApi.rows("combinations", "display=[id,somarket_final]"
             + "&price[somarket_final][use_tax]=1"), "id");
 
         assertThat(ours).hasSize(products.size());
@@ -82,7 +89,7 @@ class RealPrestaShopIT {
         for (Map<String, Object> product : ours) {
             long pid = ((Number) product.get("shopProductId")).longValue();
             XmlNode shop = products.get(pid);
-            assertThat(product.get("name")).as("name of %d", pid).isEqualTo(shop.localized("name", "2"));
+            assertThat(product.get("name")).as("name of %d", pid).isEqualTo(shop.localized("name", lang));
             assertThat(money(product.get("price"))).as("price of %d", pid).isEqualTo(cents(shop.value("somarket_final")));
             assertThat(money(product.get("regularPrice"))).as("regular price of %d", pid)
                 .isEqualTo(cents(shop.value("somarket_regular")));
@@ -109,48 +116,53 @@ class RealPrestaShopIT {
         assertThat(((Number) again.get("PRODUCTS_CHANGED")).intValue()).isZero();
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shops")
     @Order(2)
-    void theShopIsFoundFromTheAddressesMerchantsPaste() {
+    void theShopIsFoundFromTheAddressesMerchantsPaste(RealShops.Shop real) throws Exception {
+        String url = real.base();
+        RealShops.Asker shopApi = real.asker(HTTP);
+        String iso = shopApi.languageIso(shopApi.defaultLanguage(null));
+        String key = real.key();
         ApiClient api = new ApiClient(rest);
-        URI base = URI.create(BASE);
-        String byIp = BASE.replace(base.getHost(), "127.0.0.1");
+        URI base = URI.create(url);
+        String byIp = url.replace(base.getHost(), "127.0.0.1");
         List<String> forms = new ArrayList<>(List.of(
             byIp + "/api",
-            BASE + "/fr/",
-            BASE + "/fr/hommes/1-hummingbird-printed-t-shirt.html",
-            BASE + "/index.php",
-            BASE + "/admin-real-ps/index.php?controller=AdminWebservice&token=0123456789abcdef0123456789abcdef",
-            BASE.replaceFirst("^https?://", ""),
-            "   " + BASE + "/   "));
+            url + "/" + iso + "/",
+            url + "/" + iso + "/hommes/1-hummingbird-printed-t-shirt.html",
+            url + "/index.php",
+            url + "/admin-real-ps/index.php?controller=AdminWebservice&token=0123456789abcdef0123456789abcdef",
+            url.replaceFirst("^https?://", ""),
+            "   " + url + "/   "));
         List<String> failed = new ArrayList<>();
         for (String form : forms) {
-            var answer = api.registerShop(form, KEY, null);
+            var answer = api.registerShop(form, key, null);
             Map<String, Object> body = answer.getBody();
             String shown = form.replaceAll("token=[0-9a-f]+", "token=...");
             System.out.println("[real-ps] address '" + shown + "' -> " + body.getOrDefault("status", body.get("error"))
                 + " " + body.get("url") + " | " + body.getOrDefault("statusDetail", body.get("message")));
             assertThat(body.toString()).doesNotContain("admin-real-ps").doesNotContain("0123456789abcdef");
-            if (!"CONNECTED".equals(body.get("status")) || !BASE.equals(body.get("url"))) {
+            if (!"CONNECTED".equals(body.get("status")) || !url.equals(body.get("url"))) {
                 failed.add(shown);
             }
         }
-        assertThat(failed).as("address forms that did not connect at " + BASE).isEmpty();
-        assertThat(jdbc.queryForList("SELECT url FROM shop", String.class)).containsExactly(BASE);
+        assertThat(failed).as("address forms that did not connect at " + url).isEmpty();
+        assertThat(jdbc.queryForList("SELECT url FROM shop WHERE url = ?", String.class, url)).containsExactly(url);
     }
 
     /** "Taille : S, Couleur : Blanc" per combination, built from the shop's full objects (ids as {@code <id>}). */
-    private static Map<Long, String> shopLabels() throws Exception {
+    private static Map<Long, String> shopLabels(RealShops.Asker shopApi, String lang) throws Exception {
         Map<Long, String[]> groups = new HashMap<>();
-        for (XmlNode g : rows("product_options", "display=full&language=2")) {
-            groups.put(g.longValue("id"), new String[] {g.localized("public_name", "2"), g.value("position")});
+        for (XmlNode g : shopApi.rows("product_options", "display=full&language=" + lang)) {
+            groups.put(g.longValue("id"), new String[] {g.localized("public_name", lang), g.value("position")});
         }
         Map<Long, String[]> values = new HashMap<>();
-        for (XmlNode v : rows("product_option_values", "display=full&language=2")) {
-            values.put(v.longValue("id"), new String[] {v.value("id_attribute_group"), v.localized("name", "2"), v.value("position")});
+        for (XmlNode v : shopApi.rows("product_option_values", "display=full&language=" + lang)) {
+            values.put(v.longValue("id"), new String[] {v.value("id_attribute_group"), v.localized("name", lang), v.value("position")});
         }
         Map<Long, String> labels = new HashMap<>();
-        for (XmlNode c : rows("combinations", "display=full")) {
+        for (XmlNode c : shopApi.rows("combinations", "display=full")) {
             List<String[]> parts = new ArrayList<>();
             for (XmlNode item : c.child("associations").child("product_option_values").children()) {
                 parts.add(values.get(item.longValue("id")));
@@ -164,17 +176,6 @@ class RealPrestaShopIT {
             labels.put(c.longValue("id"), String.join(", ", text));
         }
         return labels;
-    }
-
-    private static List<XmlNode> rows(String resource, String query) throws Exception {
-        String encoded = query.replace("[", "%5B").replace("]", "%5D");
-        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/" + resource + "?" + encoded))
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8)))
-            .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(answer.statusCode()).as(resource).isEqualTo(200);
-        List<XmlNode> rows = new ArrayList<>();
-        new SafeXmlReader().stream(new ByteArrayInputStream(answer.body()), 2, rows::add);
-        return rows;
     }
 
     private static Map<Long, XmlNode> byId(List<XmlNode> rows, String field) {
