@@ -3,21 +3,17 @@ package market.so.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import market.so.sync.prestashop.xml.SafeXmlReader;
 import market.so.sync.prestashop.xml.XmlNode;
 import market.so.sync.support.ApiClient;
 import market.so.sync.support.SyncTest;
@@ -84,6 +80,7 @@ class RealPrestaShopIT {
         Map<Long, XmlNode> combinationPrices = byId(shopApi.rows("combinations", "display=[id,somarket_final]"
             + "&price[somarket_final][use_tax]=1"), "id");
 
+        Map<Long, XmlNode> full = byId(shopApi.rows("products", "display=full&language=" + lang), "id");
         assertThat(ours).hasSize(products.size());
         int variants = 0;
         for (Map<String, Object> product : ours) {
@@ -94,6 +91,7 @@ class RealPrestaShopIT {
             assertThat(money(product.get("regularPrice"))).as("regular price of %d", pid)
                 .isEqualTo(cents(shop.value("somarket_regular")));
             assertThat(product.get("quantity")).as("stock of %d", pid).isEqualTo(stock.get(pid + "/0"));
+            assertPictures(pid, (List<String>) product.get("imageUrls"), full.get(pid));
             for (Map<String, Object> variant : (List<Map<String, Object>>) product.get("variants")) {
                 long vid = ((Number) variant.get("shopVariantId")).longValue();
                 assertThat(variant.get("attributes")).as("label of variant %d", vid).isEqualTo(labels.get(vid))
@@ -106,9 +104,9 @@ class RealPrestaShopIT {
         }
         assertThat(variants).isEqualTo(combinationPrices.size());
         System.out.println("[real-ps] compared " + ours.size() + " products and " + variants + " variants with the shop: "
-            + "names, prices (price[...]), stock (stock_availables), variant labels (option values): all equal");
+            + "names, prices (price[...]), stock (stock_availables), variant labels (option values), pictures: all equal");
         System.out.println("[real-ps] e.g. product 1: " + ours.get(0).get("name") + ", " + ours.get(0).get("price") + " EUR, "
-            + ((List<Map<String, Object>>) ours.get(0).get("variants")).get(0).get("attributes"));
+            + ((List<Map<String, Object>>) ours.get(0).get("variants")).get(0).get("attributes") + ", " + ours.get(0).get("imageUrls"));
 
         sync(api, id);
         Map<String, Object> again = printSync(id, "re-sync");
@@ -176,6 +174,21 @@ class RealPrestaShopIT {
             labels.put(c.longValue("id"), String.join(", ", text));
         }
         return labels;
+    }
+
+    /** As many pictures as the shop has for the product, its cover first, and the cover served as an image. */
+    private static void assertPictures(long pid, List<String> urls, XmlNode shop) throws Exception {
+        XmlNode images = shop.child("associations") == null ? null : shop.child("associations").child("images");
+        int count = images == null ? 0 : images.children().size();
+        assertThat(urls).as("pictures of %d", pid).hasSize(count);
+        if (count > 0) {
+            String cover = shop.value("id_default_image");
+            assertThat(urls.get(0)).as("cover of %d", pid).containsPattern("(/|^)" + cover + "-");
+            HttpResponse<Void> picture = HTTP.send(HttpRequest.newBuilder(URI.create(urls.get(0)))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(picture.statusCode()).as("cover of %d at %s", pid, urls.get(0)).isEqualTo(200);
+            assertThat(picture.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
+        }
     }
 
     private static Map<Long, XmlNode> byId(List<XmlNode> rows, String field) {
