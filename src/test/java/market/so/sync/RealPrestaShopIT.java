@@ -76,7 +76,7 @@ class RealPrestaShopIT {
         for (XmlNode row : shopApi.rows("stock_availables", "display=[id_product,id_product_attribute,quantity]")) {
             stock.put(row.value("id_product") + "/" + row.value("id_product_attribute"), Integer.valueOf(row.value("quantity")));
         }
-        Map<Long, String> labels = shopLabels(shopApi, lang);
+        Map<Long, String> labels = shopLabels(shopApi, lang, shopApi.languageIso(lang).startsWith("fr") ? " : " : ": ");
         Map<Long, XmlNode> combinationPrices = byId(shopApi.rows("combinations", "display=[id,somarket_final]"
             + "&price[somarket_final][use_tax]=1"), "id");
 
@@ -149,8 +149,11 @@ class RealPrestaShopIT {
         assertThat(jdbc.queryForList("SELECT url FROM shop WHERE url = ?", String.class, url)).containsExactly(url);
     }
 
-    /** "Taille : S, Couleur : Blanc" per combination, built from the shop's full objects (ids as {@code <id>}). */
-    private static Map<Long, String> shopLabels(RealShops.Asker shopApi, String lang) throws Exception {
+    /**
+     * "Taille : S, Couleur : Blanc" per combination, built from the shop's full objects (ids as {@code <id>}), with
+     * PrestaShop's ": " of the language (" : " in French).
+     */
+    private static Map<Long, String> shopLabels(RealShops.Asker shopApi, String lang, String colon) throws Exception {
         Map<Long, String[]> groups = new HashMap<>();
         for (XmlNode g : shopApi.rows("product_options", "display=full&language=" + lang)) {
             groups.put(g.longValue("id"), new String[] {g.localized("public_name", lang), g.value("position")});
@@ -169,7 +172,7 @@ class RealPrestaShopIT {
                 Integer.parseInt(groups.get(Long.valueOf(b[0]))[1])));
             List<String> text = new ArrayList<>();
             for (String[] p : parts) {
-                text.add(groups.get(Long.valueOf(p[0]))[0] + " : " + p[1]);
+                text.add(groups.get(Long.valueOf(p[0]))[0] + colon + p[1]);
             }
             labels.put(c.longValue("id"), String.join(", ", text));
         }
