@@ -57,7 +57,7 @@ class RealPrestaShopIT {
         String url = real.base();
         String key = real.key();
         RealShops.Asker shopApi = real.asker(HTTP);
-        String lang = shopApi.defaultLanguage(null);
+        String lang = shopApi.defaultLanguage();
         ApiClient api = new ApiClient(rest);
         var answer = api.registerShop(url, key, "real@example.fr");
         System.out.println("[real-ps] register " + url + " -> " + answer.getBody());
@@ -73,7 +73,9 @@ class RealPrestaShopIT {
             + "&language=" + lang + "&price[somarket_final][use_tax]=1&price[somarket_regular][use_tax]=1"
             + "&price[somarket_regular][use_reduction]=0"), "id");
         Map<String, Integer> stock = new HashMap<>();
-        for (XmlNode row : shopApi.rows("stock_availables", "display=[id_product,id_product_attribute,quantity]")) {
+        // every shop's rows are listed: those of this shop (multistore) are compared
+        for (XmlNode row : shopApi.rows("stock_availables", "display=[id_product,id_product_attribute,quantity,id_shop]"
+            + "&filter[id_shop]=[" + real.idShop() + "]")) {
             stock.put(row.value("id_product") + "/" + row.value("id_product_attribute"), Integer.valueOf(row.value("quantity")));
         }
         Map<Long, String> labels = shopLabels(shopApi, lang, shopApi.languageIso(lang).startsWith("fr") ? " : " : ": ");
@@ -120,7 +122,7 @@ class RealPrestaShopIT {
     void theShopIsFoundFromTheAddressesMerchantsPaste(RealShops.Shop real) throws Exception {
         String url = real.base();
         RealShops.Asker shopApi = real.asker(HTTP);
-        String iso = shopApi.languageIso(shopApi.defaultLanguage(null));
+        String iso = shopApi.languageIso(shopApi.defaultLanguage());
         String key = real.key();
         ApiClient api = new ApiClient(rest);
         URI base = URI.create(url);
@@ -141,7 +143,10 @@ class RealPrestaShopIT {
             System.out.println("[real-ps] address '" + shown + "' -> " + body.getOrDefault("status", body.get("error"))
                 + " " + body.get("url") + " | " + body.getOrDefault("statusDetail", body.get("message")));
             assertThat(body.toString()).doesNotContain("admin-real-ps").doesNotContain("0123456789abcdef");
-            if (!"CONNECTED".equals(body.get("status")) || !url.equals(body.get("url"))) {
+            // PrestaShop sends another host to its main shop's domain root (302 /?controller=404), virtual folder lost:
+            // the IP address of a multistore's second shop leads to the main shop
+            String expected = form.startsWith(byIp) && real.idShop() != 1 ? url.replaceFirst("^(https?://[^/]+).*$", "$1") : url;
+            if (!"CONNECTED".equals(body.get("status")) || !expected.equals(body.get("url"))) {
                 failed.add(shown);
             }
         }

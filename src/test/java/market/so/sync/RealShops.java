@@ -18,21 +18,22 @@ import market.so.sync.prestashop.xml.XmlNode;
 
 /**
  * The real shops the real-shop ITs run against, one pair of environment variables each:
- * {@code REAL_PS_BASE_URL} + {@code REAL_PS_KEY}, and {@code REAL_PS_BASE_URL_<NAME>} + {@code REAL_PS_KEY_<NAME>}.
+ * {@code REAL_PS_BASE_URL} + {@code REAL_PS_KEY}, and {@code REAL_PS_BASE_URL_<NAME>} + {@code REAL_PS_KEY_<NAME>};
+ * {@code REAL_PS_ID_SHOP[_<NAME>]} is the PrestaShop shop id of that address when it is one shop of a multistore (1 if unset).
  */
 final class RealShops {
 
     private RealShops() {
     }
 
-    record Shop(String name, String base, String key) {
+    record Shop(String name, String base, String key, int idShop) {
         @Override
         public String toString() {
             return name + " " + base;
         }
 
         Asker asker(HttpClient http) {
-            return new Asker(http, base, key);
+            return new Asker(http, base, key, idShop);
         }
     }
 
@@ -52,7 +53,9 @@ final class RealShops {
                 String suffix = e.getKey().substring("REAL_PS_BASE_URL".length());
                 String key = env.get("REAL_PS_KEY" + suffix);
                 if (key != null && !key.isBlank()) {
-                    shops.add(new Shop(suffix.isEmpty() ? "default" : suffix.substring(1), e.getValue().replaceAll("/+$", ""), key));
+                    String idShop = env.getOrDefault("REAL_PS_ID_SHOP" + suffix, "1");
+                    shops.add(new Shop(suffix.isEmpty() ? "default" : suffix.substring(1), e.getValue().replaceAll("/+$", ""), key,
+                        Integer.parseInt(idShop)));
                 }
             }
         }
@@ -60,7 +63,7 @@ final class RealShops {
     }
 
     /** Asks a real shop directly, with its key, for what the comparisons need. */
-    record Asker(HttpClient http, String base, String key) {
+    record Asker(HttpClient http, String base, String key, int idShop) {
 
         List<XmlNode> rows(String resource, String query) throws Exception {
             String encoded = query.replace("[", "%5B").replace("]", "%5D").replace("|", "%7C");
@@ -73,13 +76,13 @@ final class RealShops {
             return rows;
         }
 
-        /** PS_LANG_DEFAULT of the shop {@code idShop} (its own value, else the global one), as PrestaShop resolves it. */
-        String defaultLanguage(Integer idShop) throws Exception {
+        /** PS_LANG_DEFAULT of the shop (its own value, else the global one), as PrestaShop resolves it. */
+        String defaultLanguage() throws Exception {
             String global = null;
             String own = null;
             for (XmlNode row : rows("configurations", "display=[name,value,id_shop,id_shop_group]&filter[name]=[PS_LANG_DEFAULT]")) {
                 String shop = row.value("id_shop");
-                if (idShop != null && String.valueOf(idShop).equals(shop)) {
+                if (String.valueOf(idShop).equals(shop)) {
                     own = row.value("value");
                 } else if (shop == null || shop.isEmpty() || "0".equals(shop)) {
                     global = global == null ? row.value("value") : global;

@@ -40,7 +40,7 @@ final class ReferenceTables {
 
     private static List<SimObject> configurations(String shopName, String host, String physicalUri) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
-        values.put("PS_LANG_DEFAULT", "1");
+        values.put("PS_LANG_DEFAULT", "2"); // French, as in the real demo shops (en = 1, fr = 2)
         values.put("PS_CURRENCY_DEFAULT", "1");
         values.put("PS_COUNTRY_DEFAULT", Long.toString(Pricing.COUNTRY));
         values.put("PS_CUSTOMER_GROUP", Long.toString(Pricing.CUSTOMER_GROUP));
