@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The reference data a catalogue puller reads first (languages, currency, configuration, image
- * types, taxes, shop, attribute groups), identical for every simulated shop: a French shop with
- * English as default language, EUR, 20 % VAT in France (country 8) and friendly URLs on.
+ * types, taxes, shop, attribute groups), identical for every simulated shop: a French shop (en = 1,
+ * fr = 2, French the default, as the real demo shops), EUR, 20 % VAT in France (country 8) and friendly
+ * URLs on. {@link SimShop#configuration} changes a configuration value.
  */
 final class ReferenceTables {
 
@@ -36,6 +37,16 @@ final class ReferenceTables {
                 .plain("iso_code", "EUR").plain("numeric_iso_code", "978").plain("precision", 2)
                 .plain("conversion_rate", "1.000000").plain("deleted", 0).plain("active", 1).plain("unofficial", 0)
                 .plain("modified", 0).i18n("pattern", "", "").build();
+    }
+
+    /** The configurations table with {@code overrides} (name to value) in place of the defaults. */
+    static ListTable configurationTable(String shopName, String host, String physicalUri, Map<String, String> overrides) {
+        List<SimObject> rows = new ArrayList<>();
+        for (SimObject row : configurations(shopName, host, physicalUri)) {
+            String value = overrides.get(row.value("name"));
+            rows.add(value == null ? row : row.withPlain("value", value));
+        }
+        return new ListTable("configurations", "configuration", rows);
     }
 
     private static List<SimObject> configurations(String shopName, String host, String physicalUri) {
