@@ -13,6 +13,8 @@ import market.so.sync.support.ApiClient;
 import market.so.sync.support.SharedSimulator;
 import market.so.sync.support.SyncTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -20,7 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The demo shop through the simulator when its default language is not French (the texts follow the shop's
  * default), and as one shop of a multistore PrestaShop (its {@code id_shop}, found in {@code shop_urls}, goes
- * with every request after it). The real shops do the same: RealPrestaShopIT on 9.0 (English) and on the
+ * with every request after it), and a shop speaking 1.6, 1.7 or 9.0. The real shops do the same: RealPrestaShopIT on 9.0 (English) and on the
  * second shop of the multistore 8.2.1.
  */
 @SyncTest
@@ -62,6 +64,22 @@ class ShopLanguageAndMultistoreTest {
             .as(r.path()).containsEntry("id_shop", "1"));
         assertThat(requests).filteredOn(r -> r.path().endsWith("/api/stock_availables"))
             .allSatisfy(r -> assertThat(r.query().get("display")).contains("id_shop"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1.6.1.24", "1.7.8.11", "9.0.0"})
+    @SuppressWarnings("unchecked")
+    void aShopOfAnotherVersionIsReadTheSame(String version) {
+        ApiClient api = new ApiClient(rest);
+        SimShop shop = sim.fixtureShop("version-" + version.replace(".", "")).version(version);
+        long id = ApiClient.id(api.registerShop(shop.url(), shop.key(), "contact@demo.fr"));
+        assertThat(api.get("/api/shops/" + id)).containsEntry("psVersion", version);
+        sync(api, id);
+        List<Map<String, Object>> items = (List<Map<String, Object>>) api.get("/api/shops/" + id + "/products?size=50")
+            .get("items");
+        assertThat(items).hasSize(5);
+        assertThat(items.get(0)).containsEntry("name", "T-shirt imprimé colibri").containsEntry("price", 22.94)
+            .containsEntry("quantity", 2400);
     }
 
     private static void sync(ApiClient api, long id) {
