@@ -1,9 +1,7 @@
 package market.so.sync.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
@@ -83,12 +81,6 @@ class ShopLanguageAndMultistoreTest {
     }
 
     private static void sync(ApiClient api, long id) {
-        Object before = api.get("/api/shops/" + id).get("lastSyncAt");
-        api.post("/api/shops/" + id + "/sync", null);
-        await().atMost(Duration.ofSeconds(30)).until(() -> {
-            Map<String, Object> shop = api.get("/api/shops/" + id);
-            return shop.get("lastSyncAt") != null && !shop.get("lastSyncAt").equals(before);
-        });
-        assertThat(api.get("/api/shops/" + id)).containsEntry("lastSyncOutcome", "OK");
+        FixtureCatalogTest.sync(api, id);
     }
 }
