@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Records, from a real PrestaShop 8.1.2 (../../../../../shared/tools/real-prestashop), the answer to every request
-# shape the registration and the sync make, byte for byte: NAME.url (the request), NAME.headers (status line and
-# headers, Date/cookies/Content-Length-free lines kept as sent), NAME.body. Run from this folder:
+# Records, from a real PrestaShop (8.1.2 of ../../../../../shared/tools/real-prestashop, or another version: README,
+# "Real shops"), the answer to every request shape the registration and the sync make, byte for byte: NAME.url (the
+# request), NAME.headers (status line and headers, Date/cookies/Content-Length-free lines kept as sent), NAME.body.
+# Run from the folder to record into (this one for 8.1.2, ../prestashop-<version>-real for another):
 #   bash record.sh [BASE] [KEY]     (defaults: http://real-ps.test:8089 REALPRESTASHOPTESTKEY00000000001)
 # The shop must hold the 19 demo products (scale.sh reset). The back office token in Location headers is masked.
 set -euo pipefail
@@ -24,6 +25,8 @@ record() {
   printf '%-40s %s\n' "$name" "$(head -1 "$name.headers")"
 }
 auth=(-u "$KEY:")
+# the language the sync reads: the shop's default (PS_LANG_DEFAULT)
+L=$(curl -sg -u "$KEY:" "$BASE/api/configurations?display=[value]&filter[name]=[PS_LANG_DEFAULT]" | sed -n 's/.*<value><!\[CDATA\[\([0-9]*\)\]\]>.*/\1/p' | head -1)
 
 # registration: the keyless knocks of the shop finder, then the resource list with the key
 record knock_api_no_key            "$BASE/api/"
@@ -43,9 +46,9 @@ record error_not_found             "$BASE/api/products/999999" "${auth[@]}"
 record sync_configurations "$BASE/api/configurations?display=[name,value,id_shop]&filter[name]=[PS_LANG_DEFAULT|PS_CURRENCY_DEFAULT|PS_ORDER_OUT_OF_STOCK|PS_COUNTRY_DEFAULT|PS_TAX|PS_CUSTOMER_GROUP|PS_SHOP_DEFAULT|PS_REWRITING_SETTINGS]" "${auth[@]}"
 record sync_languages      "$BASE/api/languages?display=[id,iso_code,active]" "${auth[@]}"
 record sync_currency       "$BASE/api/currencies?display=[id,iso_code]&filter[id]=[1]" "${auth[@]}"
-record sync_categories     "$BASE/api/categories?display=[id,id_parent,level_depth,active,position,is_root_category,name,link_rewrite]&sort=[id_ASC]&language=2" "${auth[@]}"
-record sync_product_options       "$BASE/api/product_options?display=[id,position,name,public_name]&language=2" "${auth[@]}"
-record sync_product_option_values "$BASE/api/product_option_values?display=[id,id_attribute_group,position,name]&language=2" "${auth[@]}"
+record sync_categories     "$BASE/api/categories?display=[id,id_parent,level_depth,active,position,is_root_category,name,link_rewrite]&sort=[id_ASC]&language=$L" "${auth[@]}"
+record sync_product_options       "$BASE/api/product_options?display=[id,position,name,public_name]&language=$L" "${auth[@]}"
+record sync_product_option_values "$BASE/api/product_option_values?display=[id,id_attribute_group,position,name]&language=$L" "${auth[@]}"
 record sync_image_types    "$BASE/api/image_types?display=[id,name,width,height,products]" "${auth[@]}"
 record sync_stock_page     "$BASE/api/stock_availables?display=[id,id_product,id_product_attribute,quantity,out_of_stock]&sort=[id_ASC]&limit=0,5000" "${auth[@]}"
 record sync_light_page     "$BASE/api/products?display=[$LIGHT,somarket_final_ti,somarket_regular_ti]&sort=[id_ASC]&limit=0,2000&$PRICES" "${auth[@]}"
@@ -53,7 +56,7 @@ sha1=$(grep -i '^Content-Sha1:' sync_light_page.headers | awk '{print $2}')
 record sync_light_page_unchanged  "$BASE/api/products?display=[$LIGHT,somarket_final_ti,somarket_regular_ti]&sort=[id_ASC]&limit=0,2000&$PRICES" "${auth[@]}" -H "Local-Content-Sha1: $sha1"
 record sync_light_page_no_prices  "$BASE/api/products?display=[$LIGHT]&sort=[id_ASC]&limit=0,2000&$PRICES" "${auth[@]}"
 record sync_combinations   "$BASE/api/combinations?display=[id,id_product,reference,ean13,default_on,price,product_option_values[id],somarket_final_ti,somarket_regular_ti]&sort=[id_product_ASC,id_ASC]&limit=0,2000&$PRICES" "${auth[@]}"
-record sync_full_by_id     "$BASE/api/products?display=full&filter[id]=[1|2|3]&sort=[id_ASC]&language=2" "${auth[@]}"
+record sync_full_by_id     "$BASE/api/products?display=full&filter[id]=[1|2|3]&sort=[id_ASC]&language=$L" "${auth[@]}"
 record sync_id_at          "$BASE/api/products?sort=[id_ASC]&limit=2,1" "${auth[@]}"
 # for the comparisons: full combinations (option value ids as <id>) and the demo product with a control-free name
 record combinations_full_product_1 "$BASE/api/combinations?display=full&filter[id_product]=[1]&sort=[id_ASC]" "${auth[@]}"

@@ -3,71 +3,74 @@ package market.so.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import market.so.sync.prestashop.xml.SafeXmlReader;
 import market.so.sync.prestashop.xml.XmlNode;
 import market.so.sync.support.ApiClient;
 import market.so.sync.support.SyncTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The service against a real PrestaShop (../shared/tools/real-prestashop: 8.1.2, PHP 8.2, MariaDB, demo
- * catalogue, French default). Runs only when {@code REAL_PS_BASE_URL} (e.g. {@code http://real-ps.test:8089})
- * and {@code REAL_PS_KEY} are set; skipped otherwise. What it compares comes from the shop itself, asked
- * directly: its {@code price[...]} fields, its {@code stock_availables}, its option value names.
- * It prints what it saw, for the closing note of a change.
+ * The service against real PrestaShops (README, "Real shops": 8.1.2, 8.2.1, 9.0 on loopback, demo
+ * catalogue). Each shop is one pair of environment variables, {@code REAL_PS_BASE_URL} / {@code REAL_PS_KEY}
+ * and {@code REAL_PS_BASE_URL_<NAME>} / {@code REAL_PS_KEY_<NAME>} (e.g. {@code _821}, {@code _90}); every
+ * test runs once per shop; the class is skipped when none is set. What it compares comes from the shop
+ * itself, asked directly: its {@code price[...]} fields, its {@code stock_availables}, its option value
+ * names, in the shop's default language. It prints what it saw, for the closing note of a change.
  */
 @SyncTest
-@EnabledIfEnvironmentVariable(named = "REAL_PS_BASE_URL", matches = ".+")
-@EnabledIfEnvironmentVariable(named = "REAL_PS_KEY", matches = ".+")
+@EnabledIf("market.so.sync.RealShops#any")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @SuppressWarnings("unchecked")
 class RealPrestaShopIT {
 
-    static final String BASE = System.getenv("REAL_PS_BASE_URL") == null ? ""
-        : System.getenv("REAL_PS_BASE_URL").replaceAll("/+$", "");
-    static final String KEY = System.getenv("REAL_PS_KEY");
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Autowired TestRestTemplate rest;
     @Autowired JdbcTemplate jdbc;
 
-    @Test
+    static List<RealShops.Shop> shops() {
+        return RealShops.configured();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shops")
     @Order(1)
-    void registersSyncsAndStoresWhatTheShopComputes() throws Exception {
+    void registersSyncsAndStoresWhatTheShopComputes(RealShops.Shop real) throws Exception {
+        String url = real.base();
+        String key = real.key();
+        RealShops.Asker shopApi = real.asker(HTTP);
+        String lang = shopApi.defaultLanguage();
         ApiClient api = new ApiClient(rest);
-        var answer = api.registerShop(BASE, KEY, "real@example.fr");
-        System.out.println("[real-ps] register " + BASE + " -> " + answer.getBody());
-        assertThat(answer.getBody()).containsEntry("status", "CONNECTED").containsEntry("url", BASE);
+        var answer = api.registerShop(url, key, "real@example.fr");
+        System.out.println("[real-ps] register " + url + " -> " + answer.getBody());
+        assertThat(answer.getBody()).containsEntry("status", "CONNECTED").containsEntry("url", url);
         long id = ApiClient.id(answer);
         // a new shop's first sync starts on its own, right after the registration
         await().atMost(Duration.ofSeconds(120)).until(() -> api.get("/api/shops/" + id).get("lastSyncAt") != null);
         printSync(id, "first sync");
 
-        List<Map<String, Object>> ours = compareWithShop(api, id);
+        List<Map<String, Object>> ours = compareWithShop(api, id, real);
         System.out.println("[real-ps] e.g. product 1: " + ours.get(0).get("name") + ", " + ours.get(0).get("price") + " EUR, "
-            + ((List<Map<String, Object>>) ours.get(0).get("variants")).get(0).get("attributes"));
+            + ((List<Map<String, Object>>) ours.get(0).get("variants")).get(0).get("attributes") + ", " + ours.get(0).get("imageUrls"));
 
         sync(api, id);
         Map<String, Object> again = printSync(id, "re-sync");
@@ -75,61 +78,75 @@ class RealPrestaShopIT {
         assertThat(((Number) again.get("PRODUCTS_CHANGED")).intValue()).isZero();
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shops")
     @Order(2)
-    void theShopIsFoundFromTheAddressesMerchantsPaste() {
+    void theShopIsFoundFromTheAddressesMerchantsPaste(RealShops.Shop real) throws Exception {
+        String url = real.base();
+        RealShops.Asker shopApi = real.asker(HTTP);
+        String iso = shopApi.languageIso(shopApi.defaultLanguage());
+        String key = real.key();
         ApiClient api = new ApiClient(rest);
-        URI base = URI.create(BASE);
-        String byIp = BASE.replace(base.getHost(), "127.0.0.1");
+        URI base = URI.create(url);
+        String byIp = url.replace(base.getHost(), "127.0.0.1");
         List<String> forms = new ArrayList<>(List.of(
             byIp + "/api",
-            BASE + "/fr/",
-            BASE + "/fr/hommes/1-hummingbird-printed-t-shirt.html",
-            BASE + "/index.php",
-            BASE + "/admin-real-ps/index.php?controller=AdminWebservice&token=0123456789abcdef0123456789abcdef",
-            BASE.replaceFirst("^https?://", ""),
-            "   " + BASE + "/   "));
+            url + "/" + iso + "/",
+            url + "/" + iso + "/hommes/1-hummingbird-printed-t-shirt.html",
+            url + "/index.php",
+            url + "/admin-real-ps/index.php?controller=AdminWebservice&token=0123456789abcdef0123456789abcdef",
+            url.replaceFirst("^https?://", ""),
+            "   " + url + "/   "));
         List<String> failed = new ArrayList<>();
         for (String form : forms) {
-            var answer = api.registerShop(form, KEY, null);
+            var answer = api.registerShop(form, key, null);
             Map<String, Object> body = answer.getBody();
             String shown = form.replaceAll("token=[0-9a-f]+", "token=...");
             System.out.println("[real-ps] address '" + shown + "' -> " + body.getOrDefault("status", body.get("error"))
                 + " " + body.get("url") + " | " + body.getOrDefault("statusDetail", body.get("message")));
             assertThat(body.toString()).doesNotContain("admin-real-ps").doesNotContain("0123456789abcdef");
-            if (!"CONNECTED".equals(body.get("status")) || !BASE.equals(body.get("url"))) {
+            // PrestaShop sends another host to its main shop's domain root (302 /?controller=404), virtual folder lost:
+            // the IP address of a multistore's second shop leads to the main shop
+            String expected = form.startsWith(byIp) && real.idShop() != 1 ? url.replaceFirst("^(https?://[^/]+).*$", "$1") : url;
+            if (!"CONNECTED".equals(body.get("status")) || !expected.equals(body.get("url"))) {
                 failed.add(shown);
             }
         }
-        assertThat(failed).as("address forms that did not connect at " + BASE).isEmpty();
-        assertThat(jdbc.queryForList("SELECT url FROM shop", String.class)).containsExactly(BASE);
+        assertThat(failed).as("address forms that did not connect at " + url).isEmpty();
+        assertThat(jdbc.queryForList("SELECT url FROM shop WHERE url = ?", String.class, url)).containsExactly(url);
     }
 
-    /** Our stored catalogue against what the shop itself says now: names, prices, stock, variants, listing. */
-    private List<Map<String, Object>> compareWithShop(ApiClient api, long id) throws Exception {
+    /** Our stored catalogue against what the shop itself says now: names, prices, stock, variants, pictures. */
+    private List<Map<String, Object>> compareWithShop(ApiClient api, long id, RealShops.Shop real) throws Exception {
+        RealShops.Asker shopApi = real.asker(HTTP);
+        String lang = shopApi.defaultLanguage();
         List<Map<String, Object>> ours = ((List<Map<String, Object>>) api.get("/api/shops/" + id + "/products?size=500")
             .get("items")).stream().filter(p -> Boolean.TRUE.equals(p.get("active"))).toList();
-        Map<Long, XmlNode> products = byId(rows("products", "display=[id,name,somarket_final,somarket_regular]"
-            + "&language=2&price[somarket_final][use_tax]=1&price[somarket_regular][use_tax]=1"
+        Map<Long, XmlNode> products = byId(shopApi.rows("products", "display=[id,name,somarket_final,somarket_regular]"
+            + "&language=" + lang + "&price[somarket_final][use_tax]=1&price[somarket_regular][use_tax]=1"
             + "&price[somarket_regular][use_reduction]=0"), "id");
         Map<String, Integer> stock = new HashMap<>();
-        for (XmlNode row : rows("stock_availables", "display=[id_product,id_product_attribute,quantity]")) {
+        // every shop's rows are listed: those of this shop (multistore) are compared
+        for (XmlNode row : shopApi.rows("stock_availables", "display=[id_product,id_product_attribute,quantity,id_shop]"
+            + "&filter[id_shop]=[" + real.idShop() + "]")) {
             stock.put(row.value("id_product") + "/" + row.value("id_product_attribute"), Integer.valueOf(row.value("quantity")));
         }
-        Map<Long, String> labels = shopLabels();
-        Map<Long, XmlNode> combinationPrices = byId(rows("combinations", "display=[id,id_product,somarket_final]"
+        Map<Long, String> labels = shopLabels(shopApi, lang, shopApi.languageIso(lang).startsWith("fr") ? " : " : ": ");
+        Map<Long, XmlNode> combinationPrices = byId(shopApi.rows("combinations", "display=[id,id_product,somarket_final]"
             + "&price[somarket_final][use_tax]=1"), "id");
 
+        Map<Long, XmlNode> full = byId(shopApi.rows("products", "display=full&language=" + lang), "id");
         assertThat(ours).hasSize(products.size());
         int variants = 0;
         for (Map<String, Object> product : ours) {
             long pid = ((Number) product.get("shopProductId")).longValue();
             XmlNode shop = products.get(pid);
-            assertThat(product.get("name")).as("name of %d", pid).isEqualTo(shop.localized("name", "2"));
+            assertThat(product.get("name")).as("name of %d", pid).isEqualTo(shop.localized("name", lang));
             assertThat(money(product.get("price"))).as("price of %d", pid).isEqualTo(cents(shop.value("somarket_final")));
             assertThat(money(product.get("regularPrice"))).as("regular price of %d", pid)
                 .isEqualTo(cents(shop.value("somarket_regular")));
             assertThat(product.get("quantity")).as("stock of %d", pid).isEqualTo(stock.get(pid + "/0"));
+            assertPictures(pid, (List<String>) product.get("imageUrls"), full.get(pid));
             for (Map<String, Object> variant : (List<Map<String, Object>>) product.get("variants")) {
                 long vid = ((Number) variant.get("shopVariantId")).longValue();
                 assertThat(variant.get("attributes")).as("label of variant %d", vid).isEqualTo(labels.get(vid))
@@ -143,16 +160,22 @@ class RealPrestaShopIT {
         assertThat(variants).isEqualTo(combinationPrices.values().stream() // those of the products the shop lists
             .filter(c -> products.containsKey(c.longValue("id_product"))).count());
         System.out.println("[real-ps] compared " + ours.size() + " products and " + variants + " variants with the shop: "
-            + "names, prices (price[...]), stock (stock_availables), variant labels (option values): all equal");
+            + "names, prices (price[...]), stock (stock_availables), variant labels (option values), pictures: all equal");
         return ours;
     }
 
-    @Test
+    /** The shop of the recipe (REAL_PS_BASE_URL without suffix: the 8.1.2), whose database RealShopEdits edits. */
+    static List<RealShops.Shop> editableShops() {
+        return RealShops.configured().stream().filter(s -> s.name().equals("default")).toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("editableShops")
     @Order(3)
-    void everyKindOfChangeShowsAtTheNextSyncAndTheShopIsPutBack() throws Exception {
+    void everyKindOfChangeShowsAtTheNextSyncAndTheShopIsPutBack(RealShops.Shop real) throws Exception {
         Assumptions.assumeTrue(RealShopEdits.available(), "the shop's database is not reachable (mysql, recipe user)");
         ApiClient api = new ApiClient(rest);
-        long id = jdbc.queryForObject("SELECT id FROM shop WHERE url = ? ORDER BY id LIMIT 1", Long.class, BASE);
+        long id = jdbc.queryForObject("SELECT id FROM shop WHERE url = ? ORDER BY id LIMIT 1", Long.class, real.base());
         RealShopEdits edits = new RealShopEdits();
         try {
             edits.prepare();
@@ -162,7 +185,7 @@ class RealPrestaShopIT {
             edits.change();
             syncNotSkipped(api, id);
             printSync(id, "after one edit of each kind");
-            compareWithShop(api, id);
+            compareWithShop(api, id, real);
             assertThat(money(stored(id, 3).get("PRICE"))).isEqualTo(new BigDecimal("37.20")); // base price 31 + 20 %
             assertThat(stored(id, 4)).containsEntry("DISCOUNT_PERCENT", 25);                    // a new specific price
             assertThat(stored(id, 7)).containsEntry("DISCOUNT_PERCENT", 0);                     // its end date moved back
@@ -183,7 +206,7 @@ class RealPrestaShopIT {
         edits.undo();
         syncNotSkipped(api, id);
         printSync(id, "after the shop was put back");
-        compareWithShop(api, id);
+        compareWithShop(api, id, real);
         System.out.println("[real-ps] shop put back, re-synced: equal to the shop again");
     }
 
@@ -204,18 +227,21 @@ class RealPrestaShopIT {
         return jdbc.queryForMap("SELECT * FROM product WHERE shop_id = ? AND shop_product_id = ?", shopId, productId);
     }
 
-    /** "Taille : S, Couleur : Blanc" per combination, built from the shop's full objects (ids as {@code <id>}). */
-    private static Map<Long, String> shopLabels() throws Exception {
+    /**
+     * "Taille : S, Couleur : Blanc" per combination, built from the shop's full objects (ids as {@code <id>}), with
+     * PrestaShop's ": " of the language (" : " in French).
+     */
+    private static Map<Long, String> shopLabels(RealShops.Asker shopApi, String lang, String colon) throws Exception {
         Map<Long, String[]> groups = new HashMap<>();
-        for (XmlNode g : rows("product_options", "display=full&language=2")) {
-            groups.put(g.longValue("id"), new String[] {g.localized("public_name", "2"), g.value("position")});
+        for (XmlNode g : shopApi.rows("product_options", "display=full&language=" + lang)) {
+            groups.put(g.longValue("id"), new String[] {g.localized("public_name", lang), g.value("position")});
         }
         Map<Long, String[]> values = new HashMap<>();
-        for (XmlNode v : rows("product_option_values", "display=full&language=2")) {
-            values.put(v.longValue("id"), new String[] {v.value("id_attribute_group"), v.localized("name", "2"), v.value("position")});
+        for (XmlNode v : shopApi.rows("product_option_values", "display=full&language=" + lang)) {
+            values.put(v.longValue("id"), new String[] {v.value("id_attribute_group"), v.localized("name", lang), v.value("position")});
         }
         Map<Long, String> labels = new HashMap<>();
-        for (XmlNode c : rows("combinations", "display=full")) {
+        for (XmlNode c : shopApi.rows("combinations", "display=full")) {
             List<String[]> parts = new ArrayList<>();
             for (XmlNode item : c.child("associations").child("product_option_values").children()) {
                 parts.add(values.get(item.longValue("id")));
@@ -224,22 +250,26 @@ class RealPrestaShopIT {
                 Integer.parseInt(groups.get(Long.valueOf(b[0]))[1])));
             List<String> text = new ArrayList<>();
             for (String[] p : parts) {
-                text.add(groups.get(Long.valueOf(p[0]))[0] + " : " + p[1]);
+                text.add(groups.get(Long.valueOf(p[0]))[0] + colon + p[1]);
             }
             labels.put(c.longValue("id"), String.join(", ", text));
         }
         return labels;
     }
 
-    private static List<XmlNode> rows(String resource, String query) throws Exception {
-        String encoded = query.replace("[", "%5B").replace("]", "%5D");
-        HttpResponse<byte[]> answer = HTTP.send(HttpRequest.newBuilder(URI.create(BASE + "/api/" + resource + "?" + encoded))
-            .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((KEY + ":").getBytes(StandardCharsets.UTF_8)))
-            .build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(answer.statusCode()).as(resource).isEqualTo(200);
-        List<XmlNode> rows = new ArrayList<>();
-        new SafeXmlReader().stream(new ByteArrayInputStream(answer.body()), 2, rows::add);
-        return rows;
+    /** As many pictures as the shop has for the product, its cover first, and the cover served as an image. */
+    private static void assertPictures(long pid, List<String> urls, XmlNode shop) throws Exception {
+        XmlNode images = shop.child("associations") == null ? null : shop.child("associations").child("images");
+        int count = images == null ? 0 : images.children().size();
+        assertThat(urls).as("pictures of %d", pid).hasSize(count);
+        if (count > 0) {
+            String cover = shop.value("id_default_image");
+            assertThat(urls.get(0)).as("cover of %d", pid).containsPattern("(/|^)" + cover + "-");
+            HttpResponse<Void> picture = HTTP.send(HttpRequest.newBuilder(URI.create(urls.get(0)))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            assertThat(picture.statusCode()).as("cover of %d at %s", pid, urls.get(0)).isEqualTo(200);
+            assertThat(picture.headers().firstValue("Content-Type").orElse("")).startsWith("image/");
+        }
     }
 
     private static Map<Long, XmlNode> byId(List<XmlNode> rows, String field) {

@@ -27,58 +27,88 @@ public class CatalogReader {
 
     /** Configuration values the sync reads, in one request. */
     static final List<String> CONFIGURATION = List.of("PS_LANG_DEFAULT", "PS_CURRENCY_DEFAULT", "PS_ORDER_OUT_OF_STOCK",
-        "PS_COUNTRY_DEFAULT", "PS_TAX", "PS_CUSTOMER_GROUP", "PS_SHOP_DEFAULT", "PS_REWRITING_SETTINGS");
+        "PS_COUNTRY_DEFAULT", "PS_TAX", "PS_CUSTOMER_GROUP", "PS_SHOP_DEFAULT", "PS_REWRITING_SETTINGS",
+        "PS_MULTISHOP_FEATURE_ACTIVE");
 
     private final WebserviceClient client;
+    private final MultistoreShops multistore;
     private final int stockPageSize;
     private final int rowBudget;
 
-    public CatalogReader(WebserviceClient client,
+    public CatalogReader(WebserviceClient client, MultistoreShops multistore,
                          @Value("${somarket.sync.stock-page-size:5000}") int stockPageSize,
                          @Value("${somarket.sync.max-products-per-shop:250000}") int rowBudget) {
         this.client = client;
+        this.multistore = multistore;
         this.stockPageSize = stockPageSize;
         this.rowBudget = rowBudget;
     }
 
-    /** Languages and configuration: French if the shop has it, else its default language. */
+    /**
+     * Languages and configuration, for the shop's own shop of a multistore PrestaShop (MultistoreShops):
+     * the texts in the shop's default language (PS_LANG_DEFAULT), else French, else its first language
+     * (docs/decisions/0021).
+     */
     public void readReferenceData(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
-        Map<String, String> config = configuration(sync);
+        List<XmlNode> rows = configurationRows(sync);
+        if (sync.access().idShop() == null && "1".equals(configuration(rows, null).get("PS_MULTISHOP_FEATURE_ACTIVE"))) {
+            Integer idShop = multistore.idShopAt(sync);
+            if (idShop != null) {
+                sync.inShop(idShop);
+            }
+        }
+        Map<String, String> config = configuration(rows, sync.access().idShop());
         sync.config(config);
         XmlNode languages = client.document(sync.access(), "languages",
             Map.of("display", "[id,iso_code,active]"), client.syncOptions(sync.meter()));
-        String frenchId = null;
-        String defaultId = config.get("PS_LANG_DEFAULT");
-        String firstId = null;
         Map<String, String> isoById = new HashMap<>();
-        for (XmlNode language : list(languages, "languages")) {
-            String id = language.value("id");
-            String iso = language.value("iso_code");
-            isoById.put(id, iso);
-            if (firstId == null) {
-                firstId = id;
-            }
-            if ("fr".equalsIgnoreCase(iso) && language.flag("active", true) && frenchId == null) {
-                frenchId = id;
-            }
-        }
-        String chosen = frenchId != null ? frenchId : (defaultId != null && isoById.containsKey(defaultId) ? defaultId : firstId);
+        List<XmlNode> list = list(languages, "languages");
+        String chosen = chooseLanguage(list, config.get("PS_LANG_DEFAULT"));
+        list.forEach(l -> isoById.put(l.value("id"), l.value("iso_code")));
         sync.locale(chosen, isoById.get(chosen), currency(sync, config.get("PS_CURRENCY_DEFAULT")),
             "1".equals(config.get("PS_ORDER_OUT_OF_STOCK")));
     }
 
-    private Map<String, String> configuration(ShopSyncContext sync) {
+    /** The default language when the shop lists it active, else its first active French, else its first language. */
+    static String chooseLanguage(List<XmlNode> languages, String defaultId) {
+        String frenchId = null;
+        String firstId = null;
+        for (XmlNode language : languages) {
+            String id = language.value("id");
+            boolean active = language.flag("active", true);
+            if (active && id != null && id.equals(defaultId)) {
+                return id;
+            }
+            firstId = firstId == null ? id : firstId;
+            if (frenchId == null && active && "fr".equalsIgnoreCase(language.value("iso_code"))) {
+                frenchId = id;
+            }
+        }
+        return frenchId != null ? frenchId : firstId;
+    }
+
+    private List<XmlNode> configurationRows(ShopSyncContext sync) {
         XmlNode root = client.document(sync.access(), "configurations", Map.of(
             "display", "[name,value,id_shop]",
             "filter[name]", "[" + String.join("|", CONFIGURATION) + "]"),
             client.syncOptions(sync.meter()));
+        return list(root, "configurations");
+    }
+
+    /**
+     * Each name's value for shop {@code idShop}: its own row, else the global row (no {@code id_shop}), else the
+     * first row listed.
+     */
+    static Map<String, String> configuration(List<XmlNode> rows, Integer idShop) {
         Map<String, String> values = new HashMap<>();
-        for (XmlNode row : list(root, "configurations")) {
+        Map<String, Integer> ranks = new HashMap<>();
+        for (XmlNode row : rows) {
             String name = row.value("name");
-            String idShop = row.value("id_shop");
-            boolean ours = sync.access().idShop() != null && String.valueOf(sync.access().idShop()).equals(idShop);
-            if (name != null && (ours || !values.containsKey(name))) {
+            String rowShop = row.value("id_shop");
+            int rank = idShop != null && String.valueOf(idShop).equals(rowShop) ? 2 : (rowShop == null ? 1 : 0);
+            if (name != null && rank >= ranks.getOrDefault(name, 0) && !(rank == 0 && values.containsKey(name))) {
                 values.put(name, row.value("value"));
+                ranks.put(name, rank);
             }
         }
         return values;
@@ -99,10 +129,16 @@ public class CatalogReader {
         int offset = 0;
         while (true) {
             // collected per answer, so a page asked again after a broken-off body never counts twice
+            // one shop of a multistore: PrestaShop lists every shop's stock rows whatever the id_shop; ours are kept
+            Integer idShop = sync.access().idShop();
             List<XmlNode> page = client.rows(WebserviceCall.of(sync.access(), "stock_availables", page(
-                "[id,id_product,id_product_attribute,quantity,out_of_stock]", offset, stockPageSize)),
+                idShop == null ? "[id,id_product,id_product_attribute,quantity,out_of_stock]"
+                    : "[id,id_product,id_product_attribute,quantity,out_of_stock,id_shop]", offset, stockPageSize)),
                 client.syncOptions(sync.meter())).rows();
             for (XmlNode row : page) {
+                if (idShop != null && !MultistoreShops.ourStockRow(row, idShop)) {
+                    continue;
+                }
                 Long product = row.longValue("id_product");
                 Long variant = row.longValue("id_product_attribute");
                 Long quantity = row.longValue("quantity");

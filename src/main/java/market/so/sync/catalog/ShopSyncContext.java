@@ -26,7 +26,7 @@ public final class ShopSyncContext {
     private final long syncId;
     private final String trigger;
     private final Long runId;
-    private final ShopAccess access;
+    private volatile ShopAccess access;
     private final Instant startedAt = Instant.now();
     private final RequestMeter meter;
     private final Instant deadline;
@@ -86,6 +86,12 @@ public final class ShopSyncContext {
     public String trigger() { return trigger; }
     public Long runId() { return runId; }
     public ShopAccess access() { return access; }
+
+    /** One shop of a multistore PrestaShop, found by its address: every later request carries its {@code id_shop}. */
+    public void inShop(int idShop) {
+        ShopAccess a = access;
+        this.access = new ShopAccess(a.baseUrl(), a.key(), a.authMode(), a.entryPoint(), idShop);
+    }
     public Instant startedAt() { return startedAt; }
     public RequestMeter meter() { return meter; }
     public StockLevels stock() { return stock; }

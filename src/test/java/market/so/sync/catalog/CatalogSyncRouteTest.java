@@ -60,7 +60,8 @@ class CatalogSyncRouteTest {
         shop = new WireMockServer(options().dynamicPort());
         shop.start();
         stub("languages", "languages_full.xml");
-        stub("configurations", "configurations.xml");
+        // the real French-default shop's settings (prestashop/configurations.xml has English as its default)
+        stub("configurations", "/prestashop-8.1.2-real/sync_configurations.body");
         stub("currencies", "currencies.xml");
         stub("categories", "categories_full.xml");
         stub("product_options", "product_options.xml");
@@ -199,7 +200,7 @@ class CatalogSyncRouteTest {
             int fifth = all.lastIndexOf("<product>");
             return all.substring(0, fifth) + all.substring(all.lastIndexOf("</product>") + "</product>".length());
         }
-        try (InputStream in = CatalogSyncRouteTest.class.getResourceAsStream("/prestashop/" + file)) {
+        try (InputStream in = CatalogSyncRouteTest.class.getResourceAsStream(file.startsWith("/") ? file : "/prestashop/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);

@@ -100,7 +100,7 @@ class FixtureCatalogTest {
         assertThat(items.get(1)).containsEntry("shopProductId", 2).containsEntry("name", "Pull imprim\u00e9 colibri");
     }
 
-    private static void sync(ApiClient api, long id) {
+    static void sync(ApiClient api, long id) {
         Object before = api.get("/api/shops/" + id).get("lastSyncAt");
         api.post("/api/shops/" + id + "/sync", null);
         await().atMost(Duration.ofSeconds(30)).until(() -> {

@@ -39,10 +39,19 @@ final class ApiListing {
         return entries.keySet();
     }
 
-    String render(String shopName, String api, Set<String> denied) {
+    String render(String shopName, String api, Set<String> denied, String version) {
+        Map<String, String> listed = new java.util.TreeMap<>();
+        entries.forEach((resource, text) -> {
+            if (VersionShapes.listed(version, resource)) {
+                listed.put(resource, text);
+            }
+        });
+        for (String[] added : VersionShapes.addedResources(version)) {
+            listed.put(added[0], entries.get(added[1]).replace(added[1], added[0]));
+        }
         StringBuilder out = new StringBuilder(40_000).append(XmlWriter.HEAD)
                 .append("<api shopName=\"").append(shopName).append("\">\n");
-        entries.forEach((resource, text) -> {
+        listed.forEach((resource, text) -> {
             if (!denied.contains(resource)) {
                 out.append(text.replace(PLACEHOLDER, api));
             }

@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * The reference data a catalogue puller reads first (languages, currency, configuration, image
- * types, taxes, shop, attribute groups), identical for every simulated shop: a French shop with
- * English as default language, EUR, 20 % VAT in France (country 8) and friendly URLs on.
+ * types, taxes, shop, attribute groups), identical for every simulated shop: a French shop (en = 1,
+ * fr = 2, French the default, as the real demo shops), EUR, 20 % VAT in France (country 8) and friendly
+ * URLs on. {@link SimShop#configuration} changes a configuration value.
  */
 final class ReferenceTables {
 
@@ -38,9 +39,19 @@ final class ReferenceTables {
                 .plain("modified", 0).i18n("pattern", "", "").build();
     }
 
+    /** The configurations table with {@code overrides} (name to value) in place of the defaults. */
+    static ListTable configurationTable(String shopName, String host, String physicalUri, Map<String, String> overrides) {
+        List<SimObject> rows = new ArrayList<>();
+        for (SimObject row : configurations(shopName, host, physicalUri)) {
+            String value = overrides.get(row.value("name"));
+            rows.add(value == null ? row : row.withPlain("value", value));
+        }
+        return new ListTable("configurations", "configuration", rows);
+    }
+
     private static List<SimObject> configurations(String shopName, String host, String physicalUri) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
-        values.put("PS_LANG_DEFAULT", "1");
+        values.put("PS_LANG_DEFAULT", "2"); // French, as in the real demo shops (en = 1, fr = 2)
         values.put("PS_CURRENCY_DEFAULT", "1");
         values.put("PS_COUNTRY_DEFAULT", Long.toString(Pricing.COUNTRY));
         values.put("PS_CUSTOMER_GROUP", Long.toString(Pricing.CUSTOMER_GROUP));

@@ -35,7 +35,7 @@ final class Resources {
         String[] segments = path.isEmpty() ? new String[0] : path.split("/");
         if (segments.length == 0) {
             Reply reply = new Reply(exchange, headers);
-            reply.append(shop.listing().render(shop.shopName(), api, shop.behaviour().deniedGet));
+            reply.append(shop.listing().render(shop.shopName(), api, shop.behaviour().deniedGet, shop.behaviour().version));
             return ok(reply);
         }
         String resource = segments[0];
@@ -73,7 +73,8 @@ final class Resources {
         withDisplay.putIfAbsent("display", "full");
         ListQuery query = ListQuery.parse(withDisplay, table == null ? emptyTable() : table, shop.languages(),
                 isPriced(table));
-        SimObject object = table == null ? null : table.get(id, query.display());
+        SimObject object = table == null ? null
+                : VersionShapes.object(shop.behaviour().version, table.element() + "s", table.get(id, query.display()));
         if (object == null) {
             return new long[] {404, Reply.send(exchange, 404, null, "", headers)};
         }
@@ -107,7 +108,7 @@ final class Resources {
             if (query.display().minimal()) {
                 XmlWriter.minimal(out, api, resource, table.element(), id);
             } else {
-                SimObject object = table.get(id, query.display());
+                SimObject object = VersionShapes.object(shop.behaviour().version, resource, table.get(id, query.display()));
                 if (object != null && priceless(table, id)) {
                     // a product the shop renders without its price fields (base price and price[...] alike)
                     object = new SimObject(object.id(), object.fields().stream()

@@ -106,6 +106,10 @@ final class ShopHandler {
         if (behaviour.notPrestashop) {
             return html(exchange, 200, FrontPages.otherCms(shop.shopName()));
         }
+        if (path.toLowerCase(java.util.Locale.ROOT).startsWith(BACK_OFFICE)
+                && VersionShapes.backOfficeAnswersNotFound(behaviour.version)) {
+            return html(exchange, 404, FrontPages.notFound(path));
+        }
         if (path.toLowerCase(java.util.Locale.ROOT).startsWith(BACK_OFFICE)) {
             // recorded: /admin-real-ps/api/ answers 302 to the back office's login page, token and all
             return redirect(exchange, shop.url() + BACK_OFFICE + "/index.php?controller=AdminLogin&token="

@@ -30,7 +30,8 @@ public final class SimShop {
     private final String shopName;
     private final SimCatalog catalog;
     private final ApiListing listing;
-    private final Map<String, Table> tables = new HashMap<>();
+    private final Map<String, Table> tables = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, String> configOverrides = new java.util.concurrent.ConcurrentHashMap<>();
     private final Behaviour behaviour = new Behaviour();
     /** By order of arrival: a request is recorded once answered, and answers may finish out of order. */
     private final ConcurrentSkipListMap<Long, SimRequest> requests = new ConcurrentSkipListMap<>();
@@ -279,6 +280,15 @@ public final class SimShop {
     /** Requests whose shop-relative path (or dispatcher-equivalent {@code /api/...} path) starts so wait this long. */
     public SimShop slowPath(String pathPrefix, Duration delay) {
         behaviour.slowPaths.put(pathPrefix, delay);
+        return this;
+    }
+
+    /** A configuration value (e.g. {@code PS_LANG_DEFAULT}, {@code PS_MULTISHOP_FEATURE_ACTIVE}) in place of the default. */
+    public SimShop configuration(String name, String value) {
+        configOverrides.put(name, value);
+        String host = url.replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+        tables.put("configurations", ReferenceTables.configurationTable(shopName, host, "/" + this.name + "/",
+                Map.copyOf(configOverrides)));
         return this;
     }
 
