@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Draws bench/soak/soak.png from bench/soak/samples.csv and runs.csv (gnuplot: apt-get install gnuplot-nox) and
+prints the figures bench/README.md quotes: first/last/max of each sampled counter, a least-squares slope per hour
+over the second half of the soak (after warm-up), and the per-run check totals.
+
+    python3 bench/soak_plot.py
+"""
+import csv, json, os, subprocess, sys
+
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'soak')
+COUNTERS = ['heap_used_after_gc_mb', 'threads', 'fds', 'conns_to_shops_all_states', 'rss_mb', 'load1']
+
+
+def rows(name):
+    with open(os.path.join(OUT, name)) as f:
+        return list(csv.DictReader(f))
+
+
+def slope_per_hour(xs, ys):
+    n = len(xs)
+    if n < 3:
+        return None
+    mx, my = sum(xs) / n, sum(ys) / n
+    var = sum((x - mx) ** 2 for x in xs)
+    return None if var == 0 else round(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var * 60, 2)
+
+
+def figures(samples, runs):
+    out = {'samples': len(samples), 'minutes': float(samples[-1]['minute']) if samples else 0}
+    for c in COUNTERS:
+        pts = [(float(s['minute']), float(s[c])) for s in samples if s.get(c) not in ('', None)]
+        if not pts:
+            continue
+        half = [p for p in pts if p[0] >= pts[-1][0] / 2]
+        quiet = [p for p, s in zip(pts, samples) if s.get('run_going') == '0']
+        out[c] = {'first': pts[0][1], 'last': pts[-1][1], 'min': min(y for _, y in pts), 'max': max(y for _, y in pts),
+                  'slope_per_hour_2nd_half': slope_per_hour([x for x, _ in half], [y for _, y in half]),
+                  'between_runs_first_last': [quiet[0][1], quiet[-1][1]] if quiet else None}
+    done = [r for r in runs if r.get('run_id')]
+    totals = {k: sum(int(r[k] or 0) for r in done) for k in ('ok_equal', 'ok_differ', 'failed_kept', 'failed_changed',
+                                                              'left_running', 'faults_planned', 'edits')}
+    errors = {}
+    for r in done:
+        for k, v in json.loads(r['errors'] or '{}').items():
+            errors[k] = errors.get(k, 0) + v
+    walls = sorted(float(r['wall_s']) for r in done)
+    out['runs'] = {'completed': len(done), **totals, 'errors': errors,
+                   'wall_s_median': walls[len(walls) // 2] if walls else None, 'wall_s_max': walls[-1] if walls else None}
+    return out
+
+
+def plot():
+    script = f"""
+set terminal pngcairo size 1200,900 font ',10'
+set output '{OUT}/soak.png'
+set datafile separator ','
+set key autotitle columnhead
+set multiplot layout 3,1 title 'So.market shop sync soak: 300 shops, a run every 2 min, faults and edits (bench/soak.py)'
+set xlabel 'minutes'
+set ylabel 'MB'
+set yrange [0:*]
+plot '{OUT}/samples.csv' using 2:3 with linespoints title 'heap used after full GC', \\
+     '' using 2:10 with lines title 'RSS'
+set ylabel 'count'
+plot '{OUT}/samples.csv' using 2:5 with linespoints title 'threads', \\
+     '' using 2:7 with linespoints title 'file descriptors', \\
+     '' using 2:9 with linespoints title 'TCP connections to the shops (not TIME-WAIT)'
+set ylabel 'load / runs'
+plot '{OUT}/samples.csv' using 2:12 with lines title 'load average (1 min, 2 cores)', \\
+     '{OUT}/runs.csv' using (column(0)*2):7 with impulses title 'shops failed per run (at its start minute)'
+unset multiplot
+"""
+    subprocess.run(['gnuplot'], input=script, text=True, check=True)
+
+
+def main():
+    samples, runs = rows('samples.csv'), rows('runs.csv')
+    result = figures(samples, runs)
+    with open(os.path.join(OUT, 'figures.json'), 'w') as f:
+        json.dump(result, f, indent=2)
+    print(json.dumps(result, indent=2))
+    if '--no-plot' not in sys.argv:
+        plot()
+
+
+if __name__ == '__main__':
+    main()
