@@ -89,6 +89,9 @@ public class WebserviceAnswers {
                         + " with " + (contentType.isEmpty() ? "no content type" : contentType) + " instead of webservice XML");
                 }
                 Consumer<XmlNode> sink = exchange.getProperty(SINK, Consumer.class);
+                if (sink instanceof WebserviceClient.Collector rows) {
+                    rows.clear(); // a retry after a body cut half-way: the rows of the broken try are dropped
+                }
                 int depth = exchange.getProperty(DEPTH, 2, Integer.class);
                 String section = streamAnswer(body, depth, sink, call);
                 exchange.setProperty("wsAnswer", new WebserviceAnswer(status, section, psVersion,

@@ -101,25 +101,24 @@ public class FallbackPricing {
             params.put("filter[id_customer]", "[0]");
             params.put("sort", "[id_ASC]");
             params.put("limit", offset + "," + pageSize);
-            int[] rows = {0};
-            client.stream(WebserviceCall.of(sync.access(), "specific_prices", params), 2, node -> {
-                rows[0]++;
+            // whole rows of one complete answer: a page cut half-way and asked again is never counted twice
+            List<XmlNode> rows = client.rows(WebserviceCall.of(sync.access(), "specific_prices", params),
+                client.syncOptions(sync.meter())).rows();
+            for (XmlNode node : rows) {
                 SpecificPrice row = SpecificPrice.of(node);
                 if (calculator.applies(row, context)) {
                     byProduct.computeIfAbsent(row.productId(), p -> new ArrayList<>()).add(row);
                 }
-            }, client.syncOptions(sync.meter()));
-            if (rows[0] < pageSize) {
+            }
+            if (rows.size() < pageSize) {
                 return byProduct;
             }
-            offset += rows[0];
+            offset += rows.size();
         }
     }
 
     private List<XmlNode> list(String resource, Map<String, String> params, ShopSyncContext sync) {
-        List<XmlNode> rows = new ArrayList<>();
-        client.stream(WebserviceCall.of(sync.access(), resource, params), 2, rows::add, client.syncOptions(sync.meter()));
-        return rows;
+        return client.rows(WebserviceCall.of(sync.access(), resource, params), client.syncOptions(sync.meter())).rows();
     }
 
     private static long number(String value) {
