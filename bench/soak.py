@@ -13,7 +13,7 @@ checks.jsonl (flushed as they come); bench/soak_plot.py draws bench/soak/soak.sv
 
     python3 bench/soak.py --shops 300 --runs 60 --interval 120 --seed 17
 """
-import argparse, base64, concurrent.futures, csv, json, os, random, re, subprocess, sys, threading, time
+import argparse, base64, decimal, concurrent.futures, csv, json, os, random, re, subprocess, sys, threading, time
 import urllib.parse, urllib.request
 import xml.etree.ElementTree as ET
 
@@ -71,6 +71,11 @@ def text(el, path):
     return None if found is None else (found.text or '')
 
 
+def cents(value):
+    """A price to the cent, half up as the service rounds (a float's round() takes 485.775 down)."""
+    return float(decimal.Decimal(value).quantize(decimal.Decimal('0.01'), decimal.ROUND_HALF_UP))
+
+
 def expected_catalogue(url, key):
     """What the simulator serves now (faults off): id -> (name, price tax incl., quantity, active, variants)."""
     q = lambda **p: '&'.join(urllib.parse.quote(k, safe='[]') + '=' + urllib.parse.quote(v, safe='[]') for k, v in p.items())
@@ -88,7 +93,7 @@ def expected_catalogue(url, key):
     for p in products.iter('product'):
         pid = int(text(p, 'id'))
         names = sorted({(l.text or '') for l in p.find('name')}) if p.find('name') is not None else []
-        out[pid] = {'names': names, 'price': round(float(text(p, 'somarket_final_ti')), 2),
+        out[pid] = {'names': names, 'price': cents(text(p, 'somarket_final_ti')),
                     'quantity': quantity.get(pid), 'active': text(p, 'active') == '1', 'variants': variants.get(pid, 0)}
     return out
 
@@ -99,7 +104,7 @@ def stored_catalogue(port, shop_id):
     while True:
         body = bench.api(port, 'GET', f'/api/shops/{shop_id}/products?page={page}&size=200')
         for p in body['items']:
-            out[p['shopProductId']] = {'name': p['name'], 'price': None if p['price'] is None else round(float(p['price']), 2),
+            out[p['shopProductId']] = {'name': p['name'], 'price': None if p['price'] is None else cents(str(p['price'])),
                                        'quantity': p['quantity'], 'active': p['active'], 'variants': p['variantCount'],
                                        'deactivated': p['deactivatedAt'] is not None}
         page += 1

@@ -5,7 +5,7 @@ over the second half of the soak (after warm-up), and the per-run check totals.
 
     python3 bench/soak_plot.py
 """
-import csv, json, os, subprocess, sys
+import csv, json, os, re, subprocess, sys
 
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'soak')
 COUNTERS = ['heap_used_after_gc_mb', 'threads', 'fds', 'conns_to_shops_all_states', 'rss_mb', 'load1']
@@ -49,13 +49,53 @@ def figures(samples, runs):
     return out
 
 
+def run_minutes(samples, runs):
+    """runs.dat: each run's start minute (on the samples' clock), wall time and shops failed, for gnuplot."""
+    def seconds(hms):
+        h, m, s = (int(x) for x in hms.split(':'))
+        return h * 3600 + m * 60 + s
+    zero = seconds(samples[0]['time']) - float(samples[0]['minute']) * 60
+    with open(os.path.join(OUT, 'runs.dat'), 'w') as f:
+        f.write('minute wall_s shops_failed shops_wrong\n')
+        for r in runs:
+            if r.get('run_id'):
+                start = (seconds(r['started']) - zero) % 86400 / 60
+                f.write(f"{start:.2f} {r['wall_s']} {r['shops_failed']} {int(r['ok_differ']) + int(r['failed_changed'])}\n")
+
+
+def classify(checks_path):
+    """Every difference found by the checks, by cause: the phantom rows of a cut page (the bug fixed with the
+    soak), the harness's own float rounding (fixed in soak.py after the 2-hour run had started: it rounded the
+    simulator's 485.775000 with float round(), to 485.77, where the service rounds half up, 485.78; only
+    products with the 15 % reduction, id % 7 == 0, can end in a half cent), and anything else, listed whole."""
+    classes, unexplained, phantom = {}, [], []
+    for line in open(checks_path):
+        check = json.loads(line)
+        for d in check['details']:
+            for diff in d['diffs']:
+                pid, what = diff.split(': ', 1)
+                m = re.match(r'price ([\d.]+) != ([\d.]+)$', what)
+                if d['verdict'] == 'ok_differ' and what == 'deleted in the shop, still active here' \
+                        and d['fault'] in ('cutxml', 'cut'):
+                    kind = 'phantom rows of a cut page kept a deleted product listed'
+                    phantom.append({'run': check['run'], 'shop': d['shop'], 'product': int(pid), 'fault': d['fault']})
+                elif m and abs(float(m.group(1)) - float(m.group(2))) < 0.011 and int(pid) % 7 == 0:
+                    kind = 'harness rounding of a half cent (not the service)'
+                else:
+                    kind = 'unexplained'
+                    unexplained.append({'run': check['run'], **{k: d[k] for k in ('shop', 'verdict', 'fault', 'outcome')},
+                                        'diff': diff})
+                classes[kind] = classes.get(kind, 0) + 1
+    return {'differences_by_cause': classes, 'phantom': phantom, 'unexplained': unexplained}
+
+
 def plot():
     script = f"""
-set terminal pngcairo size 1200,900 font ',10'
+set terminal pngcairo size 1200,1100 font ',10'
 set output '{OUT}/soak.png'
 set datafile separator ','
 set key autotitle columnhead
-set multiplot layout 3,1 title 'So.market shop sync soak: 300 shops, a run every 2 min, faults and edits (bench/soak.py)'
+set multiplot layout 4,1 title 'So.market shop sync soak: 300 shops, a run every 2 min, faults and edits (bench/soak.py)'
 set xlabel 'minutes'
 set ylabel 'MB'
 set yrange [0:*]
@@ -65,9 +105,14 @@ set ylabel 'count'
 plot '{OUT}/samples.csv' using 2:5 with linespoints title 'threads', \\
      '' using 2:7 with linespoints title 'file descriptors', \\
      '' using 2:9 with linespoints title 'TCP connections to the shops (not TIME-WAIT)'
-set ylabel 'load / runs'
-plot '{OUT}/samples.csv' using 2:12 with lines title 'load average (1 min, 2 cores)', \\
-     '{OUT}/runs.csv' using (column(0)*2):7 with impulses title 'shops failed per run (at its start minute)'
+set ylabel 'per run'
+set datafile separator whitespace
+plot '{OUT}/runs.dat' using 1:2 with linespoints title 'run wall time (s)', \\
+     '' using 1:3 with impulses lw 3 title 'shops failed (faults planned)', \\
+     '' using 1:4 with points pt 7 ps 1.5 title 'shops whose stored catalogue was wrong'
+set datafile separator ','
+set ylabel 'load'
+plot '{OUT}/samples.csv' using 2:12 with lines title 'load average (1 min; 2 cores, shared with other builds)'
 unset multiplot
 """
     subprocess.run(['gnuplot'], input=script, text=True, check=True)
@@ -76,10 +121,12 @@ unset multiplot
 def main():
     samples, runs = rows('samples.csv'), rows('runs.csv')
     result = figures(samples, runs)
+    result.update(classify(os.path.join(OUT, 'checks.jsonl')))
     with open(os.path.join(OUT, 'figures.json'), 'w') as f:
         json.dump(result, f, indent=2)
     print(json.dumps(result, indent=2))
     if '--no-plot' not in sys.argv:
+        run_minutes(samples, runs)
         plot()
 
 
