@@ -25,6 +25,11 @@ def slope_per_hour(xs, ys):
     return None if var == 0 else round(sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / var * 60, 2)
 
 
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2] if values else None
+
+
 def figures(samples, runs):
     out = {'samples': len(samples), 'minutes': float(samples[-1]['minute']) if samples else 0}
     for c in COUNTERS:
@@ -35,7 +40,10 @@ def figures(samples, runs):
         quiet = [p for p, s in zip(pts, samples) if s.get('run_going') == '0']
         out[c] = {'first': pts[0][1], 'last': pts[-1][1], 'min': min(y for _, y in pts), 'max': max(y for _, y in pts),
                   'slope_per_hour_2nd_half': slope_per_hour([x for x, _ in half], [y for _, y in half]),
-                  'between_runs_first_last': [quiet[0][1], quiet[-1][1]] if quiet else None}
+                  'between_runs_first_last': [quiet[0][1], quiet[-1][1]] if quiet else None,
+                  'between_runs_slope_per_hour': slope_per_hour([x for x, _ in quiet], [y for _, y in quiet]),
+                  'median_first_quarter': median([y for x, y in pts if x <= pts[-1][0] / 4]),
+                  'median_last_quarter': median([y for x, y in pts if x >= pts[-1][0] * 3 / 4])}
     done = [r for r in runs if r.get('run_id')]
     totals = {k: sum(int(r[k] or 0) for r in done) for k in ('ok_equal', 'ok_differ', 'failed_kept', 'failed_changed',
                                                               'left_running', 'faults_planned', 'edits')}
