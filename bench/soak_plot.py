@@ -52,7 +52,10 @@ def figures(samples, runs):
         for k, v in json.loads(r['errors'] or '{}').items():
             errors[k] = errors.get(k, 0) + v
     walls = sorted(float(r['wall_s']) for r in done)
-    out['runs'] = {'completed': len(done), **totals, 'errors': errors,
+    # shops a run left out: after 3 failures in a row a shop is retried on the slower schedule (12 h, 24 h...)
+    shops = json.load(open(os.path.join(OUT, 'setup.json')))['args']['shops']
+    left_out = [shops - int(r['shops_ok']) - int(r['shops_failed']) for r in done]
+    out['runs'] = {'completed': len(done), **totals, 'errors': errors, 'shops_left_out_per_run': left_out,
                    'wall_s_median': walls[len(walls) // 2] if walls else None, 'wall_s_max': walls[-1] if walls else None}
     return out
 
@@ -126,13 +129,28 @@ unset multiplot
     subprocess.run(['gnuplot'], input=script, text=True, check=True)
 
 
+def markdown(result):
+    """The table bench/README.md quotes."""
+    names = {'heap_used_after_gc_mb': 'heap used after a full GC (MB)', 'threads': 'threads',
+             'fds': 'file descriptors', 'conns_to_shops_all_states': 'TCP connections to the shops',
+             'rss_mb': 'RSS (MB)', 'load1': 'load average (1 min)'}
+    lines = ['| sampled every minute | first | median, first quarter | median, last quarter | max | last '
+             '| slope / hour between runs |', '|---|---|---|---|---|---|---|']
+    for key, label in names.items():
+        c = result.get(key)
+        if c:
+            lines.append(f"| {label} | {c['first']} | {c['median_first_quarter']} | {c['median_last_quarter']} "
+                         f"| {c['max']} | {c['last']} | {c['between_runs_slope_per_hour']} |")
+    return '\n'.join(lines)
+
+
 def main():
     samples, runs = rows('samples.csv'), rows('runs.csv')
     result = figures(samples, runs)
     result.update(classify(os.path.join(OUT, 'checks.jsonl')))
     with open(os.path.join(OUT, 'figures.json'), 'w') as f:
         json.dump(result, f, indent=2)
-    print(json.dumps(result, indent=2))
+    print(markdown(result) if '--markdown' in sys.argv else json.dumps(result, indent=2))
     if '--no-plot' not in sys.argv:
         run_minutes(samples, runs)
         plot()
