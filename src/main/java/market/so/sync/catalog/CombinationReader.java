@@ -1,6 +1,5 @@
 package market.so.sync.catalog;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,8 +36,6 @@ public class CombinationReader {
         if (sync.languageId() != null) {
             params.put("language", sync.languageId());
         }
-        List<XmlNode> rows = new ArrayList<>();
-        client.stream(WebserviceCall.of(sync.access(), resource, params), 2, rows::add, client.syncOptions(sync.meter()));
-        return rows;
+        return client.rows(WebserviceCall.of(sync.access(), resource, params), client.syncOptions(sync.meter())).rows();
     }
 }

@@ -24,6 +24,8 @@ final class Behaviour {
     volatile boolean noRewrite;
     volatile boolean notPrestashop;
     volatile boolean shopNotAllowed;
+    /** The merchant deleted (or disabled) the key: it answers as an unknown key until restored. */
+    volatile boolean keyRevoked;
     volatile Duration latency = Duration.ZERO;
     volatile String version = "8.1.2";
     volatile Failure failure = new Failure(503, null);

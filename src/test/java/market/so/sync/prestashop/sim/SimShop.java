@@ -161,6 +161,12 @@ public final class SimShop {
         return this;
     }
 
+    /** The merchant revoked the key (true) or restored it (false): meanwhile it answers 401 as an unknown key. */
+    public SimShop revokeKey(boolean revoked) {
+        behaviour.keyRevoked = revoked;
+        return this;
+    }
+
     /** The key is not associated with this shop (multistore): 403 code 132. */
     public SimShop shopNotAllowed(boolean notAllowed) {
         behaviour.shopNotAllowed = notAllowed;

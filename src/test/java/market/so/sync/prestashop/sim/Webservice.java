@@ -66,7 +66,7 @@ final class Webservice {
         if (key.length() != 32) {
             throw new Unauthenticated(401, 18, "Invalid authentication key format");
         }
-        if (!key.equals(shop.key())) {
+        if (behaviour.keyRevoked || !key.equals(shop.key())) {
             throw new Unauthenticated(401, List.of(Map.entry(20, "Authentification key is not active"),
                     Map.entry(21, "No permission for this authentication key")));
         }
