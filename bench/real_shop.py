@@ -26,7 +26,7 @@ PRICES = {'price[somarket_final_ti][use_tax]': '1', 'price[somarket_final_ti][de
           'price[somarket_regular_ti][use_tax]': '1', 'price[somarket_regular_ti][use_reduction]': '0',
           'price[somarket_regular_ti][decimals]': '6'}
 LIGHT = 'id,date_upd,active,state,visibility,available_for_order,cache_default_attribute,price,id_tax_rules_group'
-LIGHT_IMAGES = LIGHT + ',images[id]'  # the sweep since ADR 0021: picture ids, prices asked apart
+LIGHT_IMAGES = LIGHT + ',images[id]'  # the sweep since ADR 0025: picture ids, prices asked apart
 COMBINATIONS = 'id,id_product,reference,ean13,default_on,price,product_option_values[id]'
 
 
@@ -134,7 +134,7 @@ def ranges(name, base, key, resource, element, ids, fixed, page, products, field
 
 
 def prices_by_id(name, base, key, resource, ids, fixed, batch, products, field):
-    """The computed prices of some products, by lists of ids (the periodic re-read, ADR 0021)."""
+    """The computed prices of some products, by lists of ids (the periodic re-read, ADR 0025)."""
     requests, largest = 0, 0.0
     with Measure() as m:
         for i in range(0, len(ids), batch):
@@ -235,7 +235,7 @@ def raw_patterns(args, ids, n):
                  **PRICES}, 2000, n),
         pattern('combinations without prices, pages of 2000', args.base, args.key, 'combinations', 'combination',
                 {'display': f'[{COMBINATIONS}]', 'sort': '[id_product_ASC,id_ASC]'}, 2000, n),
-        # the request shapes since ADR 0021
+        # the request shapes since ADR 0025
         pattern('light sweep without prices, with picture ids, pages of 2000', args.base, args.key, 'products', 'product',
                 {'display': f'[{LIGHT_IMAGES}]', 'sort': '[id_ASC]'}, 2000, n),
         ranges('combinations by product id range of 2000 products, sorted by id, without prices', args.base, args.key,

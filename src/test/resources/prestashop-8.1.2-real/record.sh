@@ -60,7 +60,7 @@ record sync_full_by_id     "$BASE/api/products?display=full&filter[id]=[1|2|3]&s
 record sync_id_at          "$BASE/api/products?sort=[id_ASC]&limit=2,1" "${auth[@]}"
 # for the comparisons: full combinations (option value ids as <id>) and the demo product with a control-free name
 record combinations_full_product_1 "$BASE/api/combinations?display=full&filter[id_product]=[1]&sort=[id_ASC]" "${auth[@]}"
-# the request shapes of the price change detection (docs/decisions/0021): the lists read before the sweep, the
+# the request shapes of the price change detection (docs/decisions/0025): the lists read before the sweep, the
 # sweep without prices (with the picture ids), combinations by product id range, prices asked by id or range
 LIGHT_IMAGES="$LIGHT,images[id]"
 record sync_specific_prices "$BASE/api/specific_prices?display=full&filter[id_cart]=[0]&filter[id_customer]=[0]&sort=[id_ASC]&limit=0,5000" "${auth[@]}"

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The stored products of a shop, as the So.market site reads them: by page number ({@code page}) or after
  * a cursor ({@code after}, the {@code next} of the previous page: keyset paging, as cheap deep as shallow).
- * The JSON of a page is cached per catalogue version (ListingCache, docs/decisions/0021).
+ * The JSON of a page is cached per catalogue version (ListingCache, docs/decisions/0023).
  */
 @RestController
 @RequestMapping("/api/shops/{id}/products")

@@ -47,7 +47,7 @@ public class CatalogReader {
     /**
      * Languages and configuration, for the shop's own shop of a multistore PrestaShop (MultistoreShops):
      * the texts in the shop's default language (PS_LANG_DEFAULT), else French, else its first language
-     * (docs/decisions/0021).
+     * (docs/decisions/0026).
      */
     public void readReferenceData(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
         List<XmlNode> rows = configurationRows(sync);

@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * A shop's catalogue version (docs/decisions/0021): a number on the shop row that moves, with the shop's
+ * A shop's catalogue version (docs/decisions/0023): a number on the shop row that moves, with the shop's
  * product count, in the same transaction as whatever changes what the listing shows (a sync's, a category
  * mapping's). Pages of the listing are cached per version; because the version is read from the database
  * for each request, a node never answers a page older than the last commit, whichever node made it.

@@ -7,7 +7,7 @@ import market.so.sync.prestashop.xml.XmlNode;
  * One combination as every sync reads it: combinations have no update date and their edits do not
  * touch the product's {@code date_upd} (peers.md, OpenLinker #2221), so all of them are read at every
  * sync, light (no i18n, no images), by ranges of product ids (one per sweep page). Their computed
- * prices are asked only when their product's price inputs changed (docs/decisions/0021).
+ * prices are asked only when their product's price inputs changed (docs/decisions/0025).
  */
 public record LightCombination(long id, long productId, String reference, String ean13, boolean defaultOn,
                                List<Long> optionValueIds, String finalPrice, String regularPrice, String impact) {

@@ -16,7 +16,7 @@ public record LightProduct(long id, String dateUpd, boolean listed, boolean avai
 
     /**
      * The same product with the prices the shop computed, the fingerprint of what they were computed from
-     * and the day (epoch day, UTC) they were asked (docs/decisions/0021).
+     * and the day (epoch day, UTC) they were asked (docs/decisions/0025).
      */
     public LightProduct priced(String finalTaxIncluded, String regularTaxIncluded, String inputs, Long day) {
         return new LightProduct(id, dateUpd, listed, availableForOrder, finalTaxIncluded, regularTaxIncluded, basePrice,

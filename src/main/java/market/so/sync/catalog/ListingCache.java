@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The JSON of listing pages, kept per shop and catalogue version (docs/decisions/0021). Each request reads
+ * The JSON of listing pages, kept per shop and catalogue version (docs/decisions/0023). Each request reads
  * the shop's version from the database (one primary-key look-up) and answers the bytes cached for that
  * version, page and size; only a page not cached yet costs the page statement and Jackson. A sync or a
  * category mapping moves the version in its own transaction, so the next request of every node asks for a

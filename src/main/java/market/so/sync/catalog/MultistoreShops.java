@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * One So.market shop per shop of a multistore PrestaShop, each registered at its own address (a domain, or a
  * virtual folder such as {@code /en-shop/}): PrestaShop itself serves each address in its shop's context. The
  * sync finds the {@code id_shop} of that address in {@code shop_urls} and sends it with every request, so that
- * the shop's own configuration (default language...) and stock rows are the ones read (docs/decisions/0021).
+ * the shop's own configuration (default language...) and stock rows are the ones read (docs/decisions/0026).
  */
 @Component
 public class MultistoreShops {

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  *
  * <p>The So.market site reads these pages all day, during runs too, so a page costs one statement
  * (docs/decisions/0016), read only when the page is not cached yet for the shop's catalogue version
- * ({@link ListingCache}, docs/decisions/0021): the shop's existence, the total, the page of products and
+ * ({@link ListingCache}, docs/decisions/0023): the shop's existence, the total, the page of products and
  * their variants in one round trip and one pooled connection, on indexes that give the rows in the page's order. The picture
  * and category lists are stored as JSON text by {@link ProductStore} and written into the answer as they
  * are ({@link JsonRawValue}), never parsed back into lists for each product.

@@ -157,7 +157,7 @@ public final class ShopSyncContext {
     public void computedPrices(ComputedPrices prices) { this.computedPrices = prices; }
     public boolean pricesComputedByUs() { return computedPrices != null; }
     /** Whether this sync has already asked whether the shop computes prices (once per sync, FallbackPricing). */
-    /** What moves the shop's computed prices without {@code date_upd} (docs/decisions/0021); null in fallback mode. */
+    /** What moves the shop's computed prices without {@code date_upd} (docs/decisions/0025); null in fallback mode. */
     public PriceInputs priceInputs() { return priceInputs; }
     public void priceInputs(PriceInputs inputs) { this.priceInputs = inputs; }
     /** True when the sweep asks every product's computed prices (a first sync); else only those whose inputs moved. */

@@ -115,12 +115,12 @@ class CatalogSyncRouteTest {
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/categories")).withQueryParam("display",
             equalTo("[id,id_parent,level_depth,active,position,is_root_category,name,link_rewrite]")));
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/product_option_values")));
-        // every combination, light, in one request for the id range of the sweep page's products (ADR 0021)
+        // every combination, light, in one request for the id range of the sweep page's products (ADR 0025)
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/combinations")).withQueryParam("sort",
             equalTo("[id_ASC]")).withQueryParam("filter[id_product]", equalTo("[1,5]")));
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo("full"))
             .withQueryParam("filter[id]", equalTo("[1|2|3|4|5]")));
-        // read by the price change detection before the sweep (ADR 0021), then by our own prices once the shop
+        // read by the price change detection before the sweep (ADR 0025), then by our own prices once the shop
         // turned out not to compute them: one request more for the oldest versions
         shop.verify(2, getRequestedFor(urlPathEqualTo("/api/specific_prices")));
         shop.verify(1, headRequestedFor(urlPathMatching("/.*\\.jpg")).withHeader("Authorization", absent())

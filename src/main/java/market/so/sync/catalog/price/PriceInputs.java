@@ -15,7 +15,7 @@ import market.so.sync.catalog.LightCombination;
 import market.so.sync.catalog.LightProduct;
 
 /**
- * What the shop computes a product's prices from, as one sync reads it (docs/decisions/0021): the
+ * What the shop computes a product's prices from, as one sync reads it (docs/decisions/0025): the
  * product's own fields ({@code date_upd}, base price, tax rule group), the tax rules of that group, the
  * specific prices of the product and of every product (id 0), the price impacts of its combinations,
  * and the shop's price settings. Its {@link #fingerprint} is stored with the prices: the prices are

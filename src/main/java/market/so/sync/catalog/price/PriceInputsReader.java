@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 /**
  * Route step of {@code fetch-catalog}, before the sweep: reads the cheap lists that move a computed
  * price without moving the product's {@code date_upd} - the specific prices, the tax rules of the
- * shop's country and the tax rates (docs/decisions/0021) - so that the sweep asks the shop's computed
+ * shop's country and the tax rates (docs/decisions/0025) - so that the sweep asks the shop's computed
  * prices only for the products whose inputs changed. A key that cannot read the tax lists (they are not
  * required) leaves the sweep asking every product's prices, as a first sync does.
  */

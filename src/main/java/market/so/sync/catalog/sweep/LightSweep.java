@@ -63,7 +63,7 @@ public class LightSweep {
      */
     public void sweep(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
         if (sync.priceInputs() != null && stored.anyStored(sync.shopId())) {
-            sync.pricesInSweep(false); // prices asked only where their inputs moved (docs/decisions/0021)
+            sync.pricesInSweep(false); // prices asked only where their inputs moved (docs/decisions/0025)
         }
         Iterator<SweepPage> all = pages(sync);
         while (all.hasNext()) {

@@ -25,7 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives a light page read without the {@code price[...]} fields its computed prices (docs/decisions/0021):
+ * Gives a light page read without the {@code price[...]} fields its computed prices (docs/decisions/0025):
  * a product whose price inputs ({@link PriceInputs#fingerprint}) are those of last time keeps the prices
  * stored then, its combinations' too; the others - inputs changed, a specific price starting or ending
  * near now, never priced, or due for the periodic re-read that every product gets within

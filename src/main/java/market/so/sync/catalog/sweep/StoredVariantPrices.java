@@ -9,7 +9,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The prices stored for the combinations of a range of products: what the shop computed last time,
- * reused for the products whose price inputs did not change (docs/decisions/0021).
+ * reused for the products whose price inputs did not change (docs/decisions/0025).
  */
 @Repository
 class StoredVariantPrices {

@@ -73,7 +73,7 @@ class LightSweepTest {
         assertThat(second.productsUnchanged()).isEqualTo(250);
         assertThat(second.productsNew() + second.productsChanged()).isZero();
         assertThat(SweepSupport.fullReads(shop)).isEmpty();
-        // nothing moved a price: no computed price is asked (ADR 0021), so the pages differ from the first
+        // nothing moved a price: no computed price is asked (ADR 0025), so the pages differ from the first
         // sync's (which carried them) and the next sync's are answered 304
         assertThat(shop.requests()).noneMatch(r -> r.query().keySet().stream().anyMatch(k -> k.startsWith("price[")));
         assertThat(SweepSupport.to(shop, "combinations")).hasSize(3)

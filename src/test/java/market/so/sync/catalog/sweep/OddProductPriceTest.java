@@ -66,7 +66,7 @@ class OddProductPriceTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE shop_id = ? AND (price IS NULL OR price <= 0)",
             Integer.class, id)).isZero();
         // the skipped product is never read whole (its 60 MB name never asked for), and the specific prices are
-        // read once, for the change detection of the shop's prices (ADR 0021): the fallback was not engaged
+        // read once, for the change detection of the shop's prices (ADR 0025): the fallback was not engaged
         assertThat(SweepSupport.fullReads(shop)).noneMatch(r -> r.query().getOrDefault("filter[id]", "").contains("101"));
         assertThat(SweepSupport.to(shop, "specific_prices")).hasSize(1);
     }

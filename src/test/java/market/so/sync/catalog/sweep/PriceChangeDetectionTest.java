@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The computed prices are asked only for the products whose price inputs moved (docs/decisions/0021),
+ * The computed prices are asked only for the products whose price inputs moved (docs/decisions/0025),
  * and still every kind of change that moves a product shows at the next sync: base price, a new specific
  * price, a specific price that ends, a combination's price impact, stock, name, a new picture (none of
  * stock, specific prices, impacts and pictures moves {@code date_upd}), a deleted product. A tax rule
