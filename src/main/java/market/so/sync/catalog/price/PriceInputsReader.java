@@ -57,7 +57,10 @@ public class PriceInputsReader {
         Map<Long, String> taxGroups;
         try {
             taxGroups = taxGroups(lists.taxRules(sync, country), lists.taxes(sync));
-        } catch (WebserviceException.MissingPermission | WebserviceException.InvalidKey notReadable) {
+        } catch (WebserviceException.MissingPermission | WebserviceException.InvalidKey
+                 | WebserviceException.BadRequest notReadable) {
+            // a key without those lists, or a shop (the demo, a trimmed webservice) that does not serve them
+            // (400, code 27): every computed price is asked in the sweep, as on a first sync
             sync.pricesInSweep(true);
             return;
         }
