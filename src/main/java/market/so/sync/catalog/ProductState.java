@@ -36,7 +36,8 @@ public record ProductState(BigDecimal price, BigDecimal regularPrice, Integer di
             String.valueOf(variants)));
     }
 
-    static String sha256(String canonical) {
+    /** Hex SHA-256 of a canonical text: the content hash of a row, and of a product's price inputs. */
+    public static String sha256(String canonical) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                 .digest(canonical.getBytes(StandardCharsets.UTF_8)));

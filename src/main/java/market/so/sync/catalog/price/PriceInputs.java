@@ -1,18 +1,15 @@
 package market.so.sync.catalog.price;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import market.so.sync.catalog.LightCombination;
 import market.so.sync.catalog.LightProduct;
+import market.so.sync.catalog.ProductState;
 
 /**
  * What the shop computes a product's prices from, as one sync reads it (docs/decisions/0025): the
@@ -112,12 +109,7 @@ public final class PriceInputs {
     }
 
     static String sha256(String canonical) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(canonical.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ProductState.sha256(canonical);
     }
 
     @Override

@@ -75,7 +75,7 @@ public class PriceInputsReader {
             bounds.add(node.value("to"));
         });
         Map<Long, String> byProduct = new HashMap<>();
-        rows.forEach((product, text) -> byProduct.put(product, PriceInputs.sha256(text.toString()).substring(0, 16)));
+        rows.forEach((product, text) -> byProduct.put(product, PriceInputs.shortHash(text.toString())));
         StringBuilder settings = new StringBuilder();
         SETTINGS.forEach(name -> settings.append(name).append('=').append(sync.config(name)).append(';'));
         sync.priceInputs(new PriceInputs(byProduct, dates, taxGroups, settings.toString(),
@@ -97,7 +97,7 @@ public class PriceInputsReader {
             }
         }
         Map<Long, String> result = new HashMap<>();
-        byGroup.forEach((group, text) -> result.put(group, PriceInputs.sha256(text.toString()).substring(0, 16)));
+        byGroup.forEach((group, text) -> result.put(group, PriceInputs.shortHash(text.toString())));
         return result;
     }
 
