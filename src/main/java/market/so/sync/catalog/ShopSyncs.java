@@ -123,9 +123,15 @@ public class ShopSyncs {
         if (!inFlight.add(shopId)) {
             return false;
         }
-        if (shops.tryLease(shopId, owner, until) || shops.takeOverLease(shopId, node + "/", owner, until)
-            || takeOverFromGoneNode(shopId, owner, until)) {
-            return true;
+        try {
+            if (shops.tryLease(shopId, owner, until) || shops.takeOverLease(shopId, node + "/", owner, until)
+                || takeOverFromGoneNode(shopId, owner, until)) {
+                return true;
+            }
+        } catch (RuntimeException databaseAway) {
+            // no connection for the lease (seen in the soak): without this the shop stayed "already running" here
+            inFlight.remove(shopId);
+            throw databaseAway;
         }
         inFlight.remove(shopId);
         return false;
