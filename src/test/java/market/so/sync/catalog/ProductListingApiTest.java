@@ -2,11 +2,14 @@ package market.so.sync.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import market.so.sync.prestashop.ApiKey;
 import market.so.sync.prestashop.ShopAccess;
 import market.so.sync.shop.KeyCipher;
@@ -16,6 +19,7 @@ import market.so.sync.support.SyncTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -40,6 +44,8 @@ class ProductListingApiTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired CatalogVersions versions;
     @Autowired MeterRegistry meters;
+    @Autowired DataSource main;
+    @Autowired @Qualifier("listingDataSource") HikariDataSource listingPool;
 
     private ApiClient api;
     private long shopId;
@@ -180,6 +186,27 @@ class ProductListingApiTest {
             shopId);
         Map<String, Object> item = items("?size=1").get(0);
         assertThat(item).containsEntry("imageUrls", List.of()).containsEntry("shopCategoryIds", List.of());
+    }
+
+    @Test
+    void pagesAreAnsweredWhileTheSyncsHoldEveryConnectionOfTheMainPool() throws Exception {
+        HikariDataSource pool = (HikariDataSource) main;
+        assertThat(listingPool).isNotSameAs(main);
+        assertThat(listingPool.getPoolName()).isEqualTo("listing");
+        List<Connection> taken = new ArrayList<>();
+        try {
+            for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                taken.add(pool.getConnection()); // what a run's syncs do, one for each shop's transaction
+            }
+            // neither the version read nor the page (not cached yet at this size) waits for one of them
+            assertThat(items("?size=6")).extracting(i -> i.get("shopProductId")).containsExactly(1, 2, 3, 4, 5, 6);
+            assertThat(items("?size=6")).hasSize(6);
+            assertThat(pool.getHikariPoolMXBean().getActiveConnections()).isEqualTo(pool.getMaximumPoolSize());
+        } finally {
+            for (Connection connection : taken) {
+                connection.close();
+            }
+        }
     }
 
     private List<Map<String, Object>> items(String query) {
