@@ -82,14 +82,6 @@ public class SyncRunRepository {
         return keys.getKey().longValue();
     }
 
-    /** Shops due now: not paused, and not backing off after failures. */
-    public List<Long> dueShops() {
-        return jdbc.sql("""
-                SELECT id FROM shop WHERE paused = FALSE AND (next_sync_at IS NULL OR next_sync_at <= ?)
-                ORDER BY id""")
-            .param(now()).query(Long.class).list();
-    }
-
     /** Sums the run's per-shop rows (written by whichever node synced each shop) into the run row. */
     public void finish(long runId, String status, String detail) {
         jdbc.sql("""

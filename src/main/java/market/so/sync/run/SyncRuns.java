@@ -3,7 +3,9 @@ package market.so.sync.run;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
@@ -76,10 +78,19 @@ public class SyncRuns {
         exchange.setProperty(RUN_ID, runId);
         exchange.setProperty("runLockOwner", owner);
         exchange.setProperty("runDeadline", SyncRunRepository.now().plus(runTimeLimit).toInstant().toEpochMilli());
-        var due = runs.dueShops();
+        exchange.setProperty("runTrigger", trigger);
+    }
+
+    /**
+     * Route {@code catalog-sync}, after its camel-jdbc step: the due shops it selected, one row with the shop's
+     * id each, are the run's shops (the split's body and what {@link #awaitOutcomes} waits for).
+     */
+    public List<Long> due(@Body List<Map<String, Object>> rows, @ExchangeProperty(RUN_ID) long runId, Exchange exchange) {
+        // the one column, whatever case the database gives its label (H2: ID, PostgreSQL: id)
+        List<Long> due = rows.stream().map(row -> ((Number) row.values().iterator().next()).longValue()).toList();
         exchange.setProperty(RUN_SHOPS, due);
-        log.info("sync run {} ({}) started: {} shops due", runId, trigger, due.size());
-        exchange.getMessage().setBody(due);
+        log.info("sync run {} ({}) started: {} shops due", runId, exchange.getProperty("runTrigger"), due.size());
+        return due;
     }
 
     /**
