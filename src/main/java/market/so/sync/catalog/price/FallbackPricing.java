@@ -89,12 +89,11 @@ public class FallbackPricing {
 
     private Map<Long, List<SpecificPrice>> specificPrices(ShopSyncContext sync, PriceContext context) {
         Map<Long, List<SpecificPrice>> byProduct = new HashMap<>();
-        specificPriceRows.each(sync, node -> {
-            SpecificPrice row = SpecificPrice.of(node);
+        for (SpecificPrice row : specificPriceRows.forEveryShopper(sync)) { // mostly read before the sweep already
             if (calculator.applies(row, context)) {
                 byProduct.computeIfAbsent(row.productId(), p -> new ArrayList<>()).add(row);
             }
-        });
+        }
         return byProduct;
     }
 
