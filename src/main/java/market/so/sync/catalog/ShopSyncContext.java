@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import market.so.sync.catalog.category.ShopCategoryTree;
 import market.so.sync.catalog.price.ComputedPrices;
+import market.so.sync.catalog.price.FallbackPricing;
 import market.so.sync.catalog.price.PriceInputs;
 import market.so.sync.catalog.price.SpecificPrice;
 import market.so.sync.prestashop.RequestMeter;
@@ -61,6 +62,7 @@ public final class ShopSyncContext {
     private boolean pricingChecked;
     private PriceInputs priceInputs;
     private List<SpecificPrice> specificPrices;
+    private FallbackPricing.TaxLists taxLists;
     private boolean pricesInSweep = true;
 
     public ShopSyncContext(long shopId, long syncId, String trigger, Long runId, ShopAccess access) {
@@ -168,6 +170,9 @@ public final class ShopSyncContext {
     /** The shop's specific prices for every shopper, as read once in this sync (SpecificPriceRows); null before. */
     public List<SpecificPrice> specificPrices() { return specificPrices; }
     public void specificPrices(List<SpecificPrice> rows) { this.specificPrices = rows; }
+    /** The tax rules of the shop's country and the taxes, as read once in this sync (FallbackPricing); null before. */
+    public FallbackPricing.TaxLists taxLists() { return taxLists; }
+    public void taxLists(FallbackPricing.TaxLists lists) { this.taxLists = lists; }
 
     /** Whether this sync has already asked whether the shop computes prices (once per sync, FallbackPricing). */
     public boolean pricingChecked() { return pricingChecked; }
