@@ -10,7 +10,9 @@ import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.function.Supplier;
 import market.so.sync.catalog.category.ShopCategoryTree;
 import market.so.sync.catalog.price.ComputedPrices;
+import market.so.sync.catalog.price.FallbackPricing;
 import market.so.sync.catalog.price.PriceInputs;
+import market.so.sync.catalog.price.SpecificPrice;
 import market.so.sync.prestashop.RequestMeter;
 import market.so.sync.prestashop.ShopAccess;
 
@@ -59,6 +61,8 @@ public final class ShopSyncContext {
     private String lightFields = LightProduct.FIELDS;
     private boolean pricingChecked;
     private PriceInputs priceInputs;
+    private List<SpecificPrice> specificPrices;
+    private FallbackPricing.TaxLists taxLists;
     private boolean pricesInSweep = true;
 
     public ShopSyncContext(long shopId, long syncId, String trigger, Long runId, ShopAccess access) {
@@ -156,7 +160,6 @@ public final class ShopSyncContext {
     public ComputedPrices computedPrices() { return computedPrices; }
     public void computedPrices(ComputedPrices prices) { this.computedPrices = prices; }
     public boolean pricesComputedByUs() { return computedPrices != null; }
-    /** Whether this sync has already asked whether the shop computes prices (once per sync, FallbackPricing). */
     /** What moves the shop's computed prices without {@code date_upd} (docs/decisions/0025); null in fallback mode. */
     public PriceInputs priceInputs() { return priceInputs; }
     public void priceInputs(PriceInputs inputs) { this.priceInputs = inputs; }
@@ -164,6 +167,14 @@ public final class ShopSyncContext {
     public boolean pricesInSweep() { return pricesInSweep && !pricesComputedByUs(); }
     public void pricesInSweep(boolean all) { this.pricesInSweep = all; }
 
+    /** The shop's specific prices for every shopper, as read once in this sync (SpecificPriceRows); null before. */
+    public List<SpecificPrice> specificPrices() { return specificPrices; }
+    public void specificPrices(List<SpecificPrice> rows) { this.specificPrices = rows; }
+    /** The tax rules of the shop's country and the taxes, as read once in this sync (FallbackPricing); null before. */
+    public FallbackPricing.TaxLists taxLists() { return taxLists; }
+    public void taxLists(FallbackPricing.TaxLists lists) { this.taxLists = lists; }
+
+    /** Whether this sync has already asked whether the shop computes prices (once per sync, FallbackPricing). */
     public boolean pricingChecked() { return pricingChecked; }
     public void pricingChecked(boolean checked) { this.pricingChecked = checked; }
 

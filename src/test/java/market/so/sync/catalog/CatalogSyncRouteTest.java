@@ -120,9 +120,11 @@ class CatalogSyncRouteTest {
             equalTo("[id_ASC]")).withQueryParam("filter[id_product]", equalTo("[1,5]")));
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo("full"))
             .withQueryParam("filter[id]", equalTo("[1|2|3|4|5]")));
-        // read by the price change detection before the sweep (ADR 0025), then by our own prices once the shop
-        // turned out not to compute them: one request more for the oldest versions
-        shop.verify(2, getRequestedFor(urlPathEqualTo("/api/specific_prices")));
+        // the price lists read once, by the price change detection before the sweep (ADR 0025), and handed to our
+        // own prices once the shop turned out not to compute them
+        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/specific_prices")));
+        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/tax_rules")));
+        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/taxes")));
         shop.verify(1, headRequestedFor(urlPathMatching("/.*\\.jpg")).withHeader("Authorization", absent())
             .withQueryParam("ws_key", absent()));
     }

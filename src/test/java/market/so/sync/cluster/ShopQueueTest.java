@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import market.so.sync.prestashop.ApiKey;
 import market.so.sync.prestashop.ShopAccess;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.function.Executable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +46,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * repeated after its shop was synced in that run is acknowledged and counted on that sync; a poison message
  * ends in the dead-letter queue after the broker's delivery attempts, counted on /actuator/prometheus. A shop
  * deleted or dead-lettered during its run does not hold the run open; a shop that cannot be put on the queue (the
- * broker away) is recorded, and a broker restarted in the middle of a run loses no shop and needs no node restart. A message taken while the node stops is handed back to the queue.
+ * broker away) is recorded, and a broker restarted in the middle of a run loses no shop and needs no node restart.
+ * A message taken while the node stops is handed back to the queue.
  */
 @SyncTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -181,18 +184,11 @@ class ShopQueueTest {
     }
 
     @Test
-    void aShopDeletedDuringItsRunIsNotWaitedFor() throws Exception {
+    void aShopDeletedDuringItsRunIsNotWaitedFor() throws Throwable {
         long kept = store(sim.generatedShop("queue-kept" + (++names), 20));
         long deleted = store(sim.generatedShop("queue-deleted" + names, 20));
-        context.getRouteController().stopRoute("shop-queue");
-        CompletableFuture<SyncRun> run;
-        try {
-            run = camel.asyncRequestBody("direct:catalog-sync", null, SyncRun.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> queuedForLastRun() == 2);
-            jdbc.update("DELETE FROM shop WHERE id = ?", deleted);
-        } finally {
-            context.getRouteController().startRoute("shop-queue");
-        }
+        CompletableFuture<SyncRun> run = whileConsumersStopped(2,
+            () -> jdbc.update("DELETE FROM shop WHERE id = ?", deleted));
 
         SyncRun ended = run.orTimeout(60, TimeUnit.SECONDS).join();
         assertThat(ended.status()).as("ended when its shops were accounted for, not at its time limit")
@@ -203,26 +199,21 @@ class ShopQueueTest {
     }
 
     @Test
-    void aShopWhoseMessageWasDeadLetteredIsRecordedFailedAndTheRunEnds() throws Exception {
+    void aShopWhoseMessageWasDeadLetteredIsRecordedFailedAndTheRunEnds() throws Throwable {
         long a = store(sim.generatedShop("queue-dlq-a" + (++names), 20));
         long b = store(sim.generatedShop("queue-dlq-b" + names, 20));
-        context.getRouteController().stopRoute("shop-queue");
-        CompletableFuture<SyncRun> run;
-        long lost;
-        try {
-            run = camel.asyncRequestBody("direct:catalog-sync", null, SyncRun.class);
-            await().atMost(Duration.ofSeconds(30)).until(() -> queuedForLastRun() == 2);
+        AtomicLong deadLettered = new AtomicLong();
+        CompletableFuture<SyncRun> run = whileConsumersStopped(2, () -> {
             // what the broker does with a message after its delivery attempts (aPoisonMessage...): moved to DLQ as it is
             Message message = jms.receiveSelected("somarket.shop-sync", "syncRunId = " + lastRun());
-            lost = Long.parseLong(message.getBody(String.class));
+            deadLettered.set(Long.parseLong(message.getBody(String.class)));
             Object runId = message.getObjectProperty("syncRunId");
-            jms.convertAndSend("DLQ", String.valueOf(lost), m -> {
+            jms.convertAndSend("DLQ", message.getBody(String.class), m -> {
                 m.setObjectProperty("syncRunId", runId);
                 return m;
             });
-        } finally {
-            context.getRouteController().startRoute("shop-queue");
-        }
+        });
+        long lost = deadLettered.get();
 
         SyncRun ended = run.orTimeout(60, TimeUnit.SECONDS).join();
         assertThat(ended.status()).as("ended when its shops were accounted for, not at its time limit")
@@ -322,6 +313,22 @@ class ShopQueueTest {
         // broker moves it to the dead-letter queue after its attempts, never acknowledged, never recorded SKIPPED
         await().atMost(Duration.ofSeconds(30)).until(() -> count("DLQ") == before + 1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shop_sync WHERE shop_id = ?", Integer.class, id)).isZero();
+    }
+
+    /**
+     * Starts a run with the shop queue's consumers stopped: once its {@code queued} messages wait in the queue,
+     * {@code meanwhile} acts on them, then the consumers start again. Answers the run, still going.
+     */
+    private CompletableFuture<SyncRun> whileConsumersStopped(int queued, Executable meanwhile) throws Throwable {
+        context.getRouteController().stopRoute("shop-queue");
+        try {
+            CompletableFuture<SyncRun> run = camel.asyncRequestBody("direct:catalog-sync", null, SyncRun.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> queuedForLastRun() == queued);
+            meanwhile.execute();
+            return run;
+        } finally {
+            context.getRouteController().startRoute("shop-queue");
+        }
     }
 
     private long lastRun() {

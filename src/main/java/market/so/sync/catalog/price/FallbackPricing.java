@@ -82,30 +82,39 @@ public class FallbackPricing {
             : Long.valueOf(number(sync.config("PS_SHOP_DEFAULT"), 1));
         PriceContext context = new PriceContext(idShop, number(sync.config("PS_CURRENCY_DEFAULT")), country,
             number(sync.config("PS_CUSTOMER_GROUP"), 3), LocalDateTime.now());
-        TaxRates taxes = TaxRates.of(taxRules(sync, country), taxes(sync), country);
+        TaxLists lists = taxLists(sync, country);
+        TaxRates taxes = TaxRates.of(lists.rules(), lists.taxes(), country);
         boolean taxIncluded = !"0".equals(sync.config("PS_TAX"));
         return new ComputedPrices(calculator, taxes, taxIncluded, specificPrices(sync, context), context);
     }
 
     private Map<Long, List<SpecificPrice>> specificPrices(ShopSyncContext sync, PriceContext context) {
         Map<Long, List<SpecificPrice>> byProduct = new HashMap<>();
-        specificPriceRows.each(sync, node -> {
-            SpecificPrice row = SpecificPrice.of(node);
+        for (SpecificPrice row : specificPriceRows.forEveryShopper(sync)) { // mostly read before the sweep already
             if (calculator.applies(row, context)) {
                 byProduct.computeIfAbsent(row.productId(), p -> new ArrayList<>()).add(row);
             }
-        });
+        }
         return byProduct;
     }
 
-    /** The tax rules of the country (every state): also read by {@link PriceInputsReader}. */
-    List<XmlNode> taxRules(ShopSyncContext sync, long country) {
-        return list("tax_rules", Map.of("display", "[id,id_tax_rules_group,id_country,id_state,id_tax,behavior]",
-            "filter[id_country]", "[" + country + "]"), sync);
+    /** The tax rules of the shop's country (every state) and the taxes they name, as the shop lists them. */
+    public record TaxLists(List<XmlNode> rules, List<XmlNode> taxes) {
     }
 
-    List<XmlNode> taxes(ShopSyncContext sync) {
-        return list("taxes", Map.of("display", "[id,rate,active,deleted]"), sync);
+    /**
+     * The tax lists, read once per sync: by {@link PriceInputsReader} before the sweep, kept on the sync for our own
+     * prices should the shop turn out not to compute them.
+     */
+    TaxLists taxLists(ShopSyncContext sync, long country) {
+        TaxLists read = sync.taxLists();
+        if (read == null) {
+            List<XmlNode> rules = list("tax_rules", Map.of("filter[id_country]", "[" + country + "]",
+                "display", "[id,id_tax_rules_group,id_country,id_state,id_tax,behavior]"), sync);
+            read = new TaxLists(rules, list("taxes", Map.of("display", "[id,rate,active,deleted]"), sync));
+            sync.taxLists(read);
+        }
+        return read;
     }
 
     private List<XmlNode> list(String resource, Map<String, String> params, ShopSyncContext sync) {

@@ -56,7 +56,8 @@ public class PriceInputsReader {
         long country = FallbackPricing.number(sync.config("PS_COUNTRY_DEFAULT"));
         Map<Long, String> taxGroups;
         try {
-            taxGroups = taxGroups(lists.taxRules(sync, country), lists.taxes(sync));
+            FallbackPricing.TaxLists tax = lists.taxLists(sync, country);
+            taxGroups = taxGroups(tax.rules(), tax.taxes());
         } catch (WebserviceException.MissingPermission | WebserviceException.InvalidKey
                  | WebserviceException.BadRequest notReadable) {
             // a key without those lists, or a shop (the demo, a trimmed webservice) that does not serve them

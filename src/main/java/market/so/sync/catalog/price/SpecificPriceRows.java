@@ -1,6 +1,9 @@
 package market.so.sync.catalog.price;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import market.so.sync.catalog.ShopSyncContext;
@@ -12,8 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every specific price that may concern a visitor (cart- and customer-specific rows are filtered by the
- * shop), in pages sorted by id until a short page. Read once per sync: by our own price computation
- * (fallback mode) and by the change detection of the shop's computed prices ({@link PriceInputsReader}).
+ * shop), in pages sorted by id until a short page. Read once per sync: by the change detection of the shop's
+ * computed prices ({@link PriceInputsReader}, before the sweep), which keeps those for every shopper on the sync,
+ * parsed, for our own price computation should the shop turn out not to compute prices ({@link FallbackPricing}).
+ * What is kept is a record per row (not the catalogue), for one sync.
  */
 @Component
 public class SpecificPriceRows {
@@ -26,7 +31,9 @@ public class SpecificPriceRows {
         this.pageSize = pageSize;
     }
 
+    /** Reads every row, each to {@code row} as it comes, and keeps those for every shopper on the sync. */
     public void each(ShopSyncContext sync, Consumer<XmlNode> row) {
+        List<SpecificPrice> kept = new ArrayList<>();
         int offset = 0;
         while (true) {
             Map<String, String> params = new LinkedHashMap<>();
@@ -39,11 +46,24 @@ public class SpecificPriceRows {
             client.stream(WebserviceCall.of(sync.access(), "specific_prices", params), 2, node -> {
                 rows[0]++;
                 row.accept(node);
+                SpecificPrice price = SpecificPrice.of(node);
+                if (price.isForEveryShopper()) {
+                    kept.add(price);
+                }
             }, client.syncOptions(sync.meter()));
             if (rows[0] < pageSize) {
+                sync.specificPrices(Collections.unmodifiableList(kept));
                 return;
             }
             offset += rows[0];
         }
+    }
+
+    /** The rows for every shopper: those this sync has read already, else read now. */
+    public List<SpecificPrice> forEveryShopper(ShopSyncContext sync) {
+        if (sync.specificPrices() == null) {
+            each(sync, row -> { });
+        }
+        return sync.specificPrices();
     }
 }

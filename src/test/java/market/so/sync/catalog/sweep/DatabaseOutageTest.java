@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * failover does), or the server is stopped mid-run and started again: the shops being synced fail and keep their
  * previous catalogue, the failure is put down to the database, not to the shop, the run still ends and is recorded,
  * and the service recovers without a restart (the pools reconnect, Quartz checks in again, the next run completes).
+ * A shop whose lease could not even be taken (the server stopped right then) is synced at the next run.
  */
 @SyncTest
 class DatabaseOutageTest {
@@ -135,6 +139,41 @@ class DatabaseOutageTest {
         assertThat(prices()).as("the new catalogues").hasSize(400).isNotEqualTo(before);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM shop WHERE status = 'CONNECTED' AND id IN (?, ?)",
             Integer.class, ids.toArray())).as("the database's doing, not the shops'").isEqualTo(2);
+    }
+
+    /**
+     * The server stopped while a run takes a shop's lease (the soak's pool timeout in tryLease): the shop is recorded
+     * as not handed over, and the next run, once the database is back, syncs it - the failed lease left nothing behind
+     * on this node (before, the shop stayed "already running" here until a restart).
+     */
+    @Test
+    void aLeaseTheDatabaseWasAwayForDoesNotHoldTheShopAtTheNextRun() throws SQLException {
+        SimShop shop = sim.generatedShop("lease-away", 5);
+        long id = new SweepSupport(camel, shops, cipher, jdbc).store(shop);
+
+        CompletableFuture<SyncRun> run;
+        // the shop's row locked by a session of the test: the run's lease (an update of that row) waits on it
+        try (Connection holder = DriverManager.getConnection(postgres.jdbcUrl("outage"), "postgres", "postgres")) {
+            holder.setAutoCommit(false);
+            holder.createStatement().execute("SELECT id FROM shop WHERE id = " + id + " FOR UPDATE");
+            run = camel.asyncRequestBody("direct:catalog-sync", null, SyncRun.class);
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM pg_stat_activity "
+                + "WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE shop SET sync_lease_owner%'", Integer.class) == 1);
+            postgres.stop();
+        }
+        postgres.restart();
+
+        SyncRun away = run.orTimeout(90, TimeUnit.SECONDS).join();
+        assertThat(jdbc.queryForMap("SELECT outcome, error_detail FROM shop_sync WHERE run_id = ? AND shop_id = ?",
+            away.id(), id)).containsEntry("outcome", "SKIPPED")
+            .hasEntrySatisfying("error_detail", detail -> assertThat((String) detail).startsWith("not synced: it could not be handed over"));
+
+        SyncRun next = camel.requestBody("direct:catalog-sync", null, SyncRun.class);
+        assertThat(jdbc.queryForObject("SELECT error_detail FROM shop_sync WHERE run_id = ? AND shop_id = ?", String.class,
+            next.id(), id)).as("not 'a sync of this shop is already running'").isNull();
+        assertThat(next.shopsOk()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE shop_id = ? AND active", Integer.class, id))
+            .isEqualTo(5);
     }
 
     private List<BigDecimal> prices() {

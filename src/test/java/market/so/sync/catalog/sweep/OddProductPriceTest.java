@@ -20,7 +20,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Issue 10, last row: one odd product (a 60 MB name, no price field at all) alone on the last page of the
  * sweep must not switch the whole shop to prices computed by So.market: that is chosen once per sync from a
- * normal page. The odd product is skipped and reported, kept as stored, and nothing is ever listed at 0.
+ * normal page. The odd product is skipped and reported, kept as stored, and nothing is ever listed at 0. A shop
+ * that refuses the price fields everywhere does get our prices, from its price lists read once per sync.
  */
 @SyncTest
 @TestPropertySource(properties = {"somarket.sync.sweep-page-size=100", "somarket.sync.page-size=20"})
@@ -69,6 +70,22 @@ class OddProductPriceTest {
         // read once, for the change detection of the shop's prices (ADR 0025): the fallback was not engaged
         assertThat(SweepSupport.fullReads(shop)).noneMatch(r -> r.query().getOrDefault("filter[id]", "").contains("101"));
         assertThat(SweepSupport.to(shop, "specific_prices")).hasSize(1);
+    }
+
+    /** A shop whose webservice refuses the price fields: our own prices, from its price lists read once. */
+    @Test
+    void aShopThatRefusesThePriceFieldsHasItsPriceListsReadOncePerSync() {
+        SimShop shop = sim.generatedShop("odd-price" + (++names), 20).refusePriceFields(true);
+        shop.catalog().setSpecificPrice(9, new BigDecimal("0.3"));
+        long id = support.store(shop);
+        ShopOutcome outcome = support.sync(id);
+        assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
+        assertThat(shops.find(id).orElseThrow().statusDetail()).contains("computed by So.market");
+        assertThat(support.product(id, 9)).containsEntry("discount_percent", 30);
+        // by the price change detection before the sweep, then handed to our own prices (before: read again)
+        assertThat(SweepSupport.to(shop, "specific_prices")).hasSize(1);
+        assertThat(SweepSupport.to(shop, "tax_rules")).hasSize(1);
+        assertThat(SweepSupport.to(shop, "taxes")).hasSize(1);
     }
 
     @Test

@@ -26,6 +26,8 @@ final class Behaviour {
     volatile boolean shopNotAllowed;
     /** The merchant deleted (or disabled) the key: it answers as an unknown key until restored. */
     volatile boolean keyRevoked;
+    /** The webservice does not know the {@code price[...]} fields (400, code 35, as the oldest versions answer). */
+    volatile boolean priceFieldsRefused;
     volatile Duration latency = Duration.ZERO;
     volatile String version = "8.1.2";
     volatile Failure failure = new Failure(503, null);

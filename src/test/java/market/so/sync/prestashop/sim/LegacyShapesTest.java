@@ -10,8 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import market.so.sync.support.SharedSimulator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,17 +23,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LegacyShapesTest {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
-    private static PrestaShopSimulator sim;
-
-    @BeforeAll
-    static void start() {
-        sim = PrestaShopSimulator.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
+    private static final PrestaShopSimulator sim = SharedSimulator.get();
 
     @ParameterizedTest
     @CsvSource({"1.6.1.24, product_ps16.xml", "1.7.8.11, product_ps17.xml"})

@@ -150,8 +150,9 @@ final class Resources {
         return table.resource().equals("products") && shop.behaviour().pricelessProducts.contains(id);
     }
 
-    private static boolean isPriced(Table table) {
-        return table != null && (table.resource().equals("products") || table.resource().equals("combinations"));
+    private boolean isPriced(Table table) {
+        return table != null && !shop.behaviour().priceFieldsRefused
+                && (table.resource().equals("products") || table.resource().equals("combinations"));
     }
 
     private List<Plain> prices(Table table, long id, List<PriceSpec> specs) {

@@ -263,6 +263,15 @@ public final class SimShop {
         return this;
     }
 
+    /**
+     * The webservice refuses the {@code price[...]} fields (400, code 35, "Unable to display this field") as the
+     * oldest versions do: a shop whose prices So.market computes from its taxes and specific prices.
+     */
+    public SimShop refusePriceFields(boolean refused) {
+        behaviour.priceFieldsRefused = refused;
+        return this;
+    }
+
     /** Forgets every planned body fault, and products set {@link #withoutPrices}. */
     public SimShop clearBodyFaults() {
         behaviour.bodyFaults.clear();
