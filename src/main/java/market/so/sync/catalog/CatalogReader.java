@@ -67,6 +67,25 @@ public class CatalogReader {
         list.forEach(l -> isoById.put(l.value("id"), l.value("iso_code")));
         sync.locale(chosen, isoById.get(chosen), currency(sync, config.get("PS_CURRENCY_DEFAULT")),
             "1".equals(config.get("PS_ORDER_OUT_OF_STOCK")));
+        sync.otherLanguages(otherLanguages(list, chosen));
+    }
+
+    /** The active languages but the chosen one, with a usable iso code, id to lower-case iso code in id order. */
+    static Map<String, String> otherLanguages(List<XmlNode> languages, String chosenId) {
+        Map<String, String> others = new java.util.TreeMap<>(java.util.Comparator
+            .comparingLong((String id) -> id.matches("\\d{1,18}") ? Long.parseLong(id) : Long.MAX_VALUE)
+            .thenComparing(java.util.Comparator.naturalOrder()));
+        String chosenIso = languages.stream().filter(l -> chosenId != null && chosenId.equals(l.value("id")))
+            .map(l -> l.value("iso_code")).filter(java.util.Objects::nonNull).findFirst().orElse("");
+        for (XmlNode language : languages) {
+            String id = language.value("id");
+            String iso = language.value("iso_code");
+            if (id != null && !id.equals(chosenId) && !chosenIso.equalsIgnoreCase(iso) && language.flag("active", true) && iso != null
+                && ProductText.isLanguageCode(iso)) {
+                others.putIfAbsent(id, iso.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return others;
     }
 
     /** The default language when the shop lists it active, else its first active French, else its first language. */

@@ -10,7 +10,7 @@ import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the names of the variants' attributes ("Taille", "M"), once per sync and only when a product
+ * Reads the names of the variants' attributes ("Taille", "M"), in every language the shop keeps, once per sync and only when a product
  * of the shop has variants (they are small lists). The combinations themselves are swept with the
  * products (catalog.sweep.CombinationCursor).
  */
@@ -27,14 +27,17 @@ public class CombinationReader {
     public void readOptions(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
         List<XmlNode> options = list(sync, "product_options", "[id,position,name,public_name]");
         List<XmlNode> values = list(sync, "product_option_values", "[id,id_attribute_group,position,name]");
-        sync.options(OptionNames.of(options, values, sync.languageId(), sync.languageIso()));
+        Map<String, OptionNames> others = new LinkedHashMap<>();
+        sync.otherLanguages().forEach((id, iso) -> others.put(iso,
+            OptionNames.of(options, values, id, iso, sync.languageId())));
+        sync.options(OptionNames.of(options, values, sync.languageId(), sync.languageIso()), others);
     }
 
     private List<XmlNode> list(ShopSyncContext sync, String resource, String display) {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("display", display);
-        if (sync.languageId() != null) {
-            params.put("language", sync.languageId());
+        if (sync.languageFilter() != null) {
+            params.put("language", sync.languageFilter()); // else every language, for the other languages' labels
         }
         return client.rows(WebserviceCall.of(sync.access(), resource, params), client.syncOptions(sync.meter())).rows();
     }

@@ -32,13 +32,22 @@ public final class OptionNames {
 
     public static OptionNames of(List<XmlNode> options, List<XmlNode> optionValues, String languageId,
                                  String languageIso) {
+        return of(options, optionValues, languageId, languageIso, null);
+    }
+
+    /**
+     * The names in another language the shop keeps ({@code languageId}); a name the shop has not translated
+     * reads as in {@code defaultLanguageId}, so a variant's label never mixes in a third language.
+     */
+    public static OptionNames of(List<XmlNode> options, List<XmlNode> optionValues, String languageId,
+                                 String languageIso, String defaultLanguageId) {
         Map<Long, String> groupNames = new HashMap<>();
         Map<Long, Long> groupPositions = new HashMap<>();
         for (XmlNode option : options) {
             Long id = option.longValue("id");
             if (id != null) {
-                String name = option.localized("public_name", languageId);
-                groupNames.put(id, name == null || name.isBlank() ? option.localized("name", languageId) : name);
+                String name = text(option, "public_name", languageId, defaultLanguageId);
+                groupNames.put(id, name == null || name.isBlank() ? text(option, "name", languageId, defaultLanguageId) : name);
                 Long position = option.longValue("position");
                 groupPositions.put(id, position == null ? id : position);
             }
@@ -50,11 +59,19 @@ public final class OptionNames {
             if (id != null) {
                 long g = group == null ? 0 : group;
                 Long position = value.longValue("position");
-                values.put(id, new Value(groupNames.get(g), value.localized("name", languageId),
+                values.put(id, new Value(groupNames.get(g), text(value, "name", languageId, defaultLanguageId),
                     groupPositions.getOrDefault(g, g), g, position == null ? id : position));
             }
         }
         return new OptionNames(values, colon(languageIso));
+    }
+
+    private static String text(XmlNode node, String field, String languageId, String defaultLanguageId) {
+        if (defaultLanguageId == null) {
+            return node.localized(field, languageId);
+        }
+        String text = node.localizedIn(field, languageId);
+        return text != null ? text : node.localized(field, defaultLanguageId);
     }
 
     /**

@@ -55,7 +55,24 @@ public class ProductMapper {
             ean13(product.value("ean13")), state.price(), state.regularPrice(), state.discountPercent(), sync.currency(),
             state.quantity(), state.available(), state.listed(), images.urls(product, sync), productUrl(sync, id),
             product.localized("link_rewrite", lang), defaultCategory, categories, product.value("date_upd"),
-            sync.categories().codeFor(defaultCategory, categories), state.variants());
+            sync.categories().codeFor(defaultCategory, categories), state.variants(), otherTexts(product, sync));
+    }
+
+    /** The product's texts in each other active language of the shop, where it has any (docs/decisions/0026). */
+    List<ProductText> otherTexts(XmlNode product, ShopSyncContext sync) {
+        if (sync.otherLanguages().isEmpty()) {
+            return List.of();
+        }
+        List<ProductText> texts = new ArrayList<>(sync.otherLanguages().size());
+        sync.otherLanguages().forEach((id, iso) -> {
+            ProductText text = new ProductText(iso, product.localizedIn("name", id),
+                description(product.localizedIn("description", id), product.localizedIn("description_short", id)),
+                product.localizedIn("link_rewrite", id));
+            if (!text.isEmpty()) {
+                texts.add(text);
+            }
+        });
+        return texts;
     }
 
     /** PrestaShop's product page; it redirects to its canonical friendly URL itself when rewriting is on. */
@@ -71,9 +88,13 @@ public class ProductMapper {
 
     /** The description as plain text (jsoup drops tags, scripts and styles), capped; else the short one. */
     String description(XmlNode product, String lang) {
-        String text = plainText(product.localized("description", lang));
+        return description(product.localized("description", lang), product.localized("description_short", lang));
+    }
+
+    private String description(String descriptionHtml, String shortHtml) {
+        String text = plainText(descriptionHtml);
         if (text.isEmpty()) {
-            text = plainText(product.localized("description_short", lang));
+            text = plainText(shortHtml);
         }
         if (text.isEmpty()) {
             return null;

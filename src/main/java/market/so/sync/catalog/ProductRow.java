@@ -27,10 +27,23 @@ public record ProductRow(
     List<Long> shopCategoryIds,
     String shopDateUpd,
     String categoryCode,
-    List<VariantRow> variants) {
+    List<VariantRow> variants,
+    List<ProductText> texts) {
 
     public ProductRow {
         variants = variants == null ? List.of() : List.copyOf(variants);
+        texts = texts == null ? List.of() : List.copyOf(texts);
+    }
+
+    /** A product with its texts in the shop's default language only. */
+    public ProductRow(long shopProductId, String name, String description, String reference, String ean13,
+                      BigDecimal price, BigDecimal regularPrice, Integer discountPercent, String currency,
+                      Integer quantity, boolean available, boolean listedByShop, List<String> imageUrls,
+                      String productUrl, String linkRewrite, Long defaultCategoryId, List<Long> shopCategoryIds,
+                      String shopDateUpd, String categoryCode, List<VariantRow> variants) {
+        this(shopProductId, name, description, reference, ean13, price, regularPrice, discountPercent, currency,
+            quantity, available, listedByShop, imageUrls, productUrl, linkRewrite, defaultCategoryId, shopCategoryIds,
+            shopDateUpd, categoryCode, variants, List.of());
     }
 
     /** A product without variants and not mapped to a So.market category. */
@@ -41,7 +54,7 @@ public record ProductRow(
                       String shopDateUpd) {
         this(shopProductId, name, description, reference, ean13, price, regularPrice, discountPercent, currency,
             quantity, available, listedByShop, imageUrls, productUrl, linkRewrite, defaultCategoryId, shopCategoryIds,
-            shopDateUpd, null, List.of());
+            shopDateUpd, null, List.of(), List.of());
     }
 
     public int variantCount() {
@@ -67,12 +80,16 @@ public record ProductRow(
 
     /**
      * What changes when the shop changed the product itself (name, text, pictures, categories...): only
-     * read again when its {@code date_upd} moved. The moving part is in {@link #stateHash()}.
+     * read again when its {@code date_upd} moved. The moving part is in {@link #stateHash()}. The other
+     * languages' texts count too (a translation edited is a product changed); without any, the hash is the one
+     * it always was.
      */
     public String contentHash() {
+        String others = texts.isEmpty() ? ""
+            : "\u0001" + String.join("\u0001", texts.stream().map(ProductText::canonical).toList());
         return ProductState.sha256(String.join("\u0001", name, String.valueOf(description), String.valueOf(reference),
             String.valueOf(ean13), String.valueOf(currency), String.valueOf(imageUrls), String.valueOf(productUrl),
             String.valueOf(linkRewrite), String.valueOf(defaultCategoryId), String.valueOf(shopCategoryIds),
-            String.valueOf(categoryCode), String.valueOf(shopDateUpd)));
+            String.valueOf(categoryCode), String.valueOf(shopDateUpd)) + others);
     }
 }

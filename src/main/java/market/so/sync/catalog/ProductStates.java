@@ -3,6 +3,8 @@ package market.so.sync.catalog;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import market.so.sync.catalog.price.Prices;
 
@@ -25,14 +27,30 @@ public final class ProductStates {
         for (LightCombination combination : combinations) {
             Prices variantPrices = prices(product, combination, sync);
             Integer variantQuantity = sync.stock().quantity(product.id(), combination.id());
-            variants.add(new VariantRow(combination.id(), sync.options().describe(combination.optionValueIds()),
+            String label = sync.options().describe(combination.optionValueIds());
+            variants.add(new VariantRow(combination.id(), label,
                 combination.reference(), ProductMapper.ean13(combination.ean13()), variantQuantity,
                 available(product, variantQuantity, sync), variantPrices.finalPrice(), variantPrices.regularPrice(),
-                combination.defaultOn(), position++));
+                combination.defaultOn(), position++, otherLabels(label, combination, sync)));
         }
         return new ProductState(prices.finalPrice(), prices.regularPrice(),
             discountPercent(prices.finalPrice(), prices.regularPrice()), quantity, available(product, quantity, sync),
             product.listed(), variants);
+    }
+
+    /** The variant's label in each other language of the shop where it differs from the default one. */
+    static Map<String, String> otherLabels(String label, LightCombination combination, ShopSyncContext sync) {
+        if (sync.otherOptions().isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> labels = new HashMap<>();
+        sync.otherOptions().forEach((iso, names) -> {
+            String other = names.describe(combination.optionValueIds());
+            if (!other.equals(label)) {
+                labels.put(iso, other);
+            }
+        });
+        return labels;
     }
 
     /** The shop's own computed prices when it gave them, else ours (fallback mode). */

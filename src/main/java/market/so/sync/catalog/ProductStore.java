@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * alone otherwise (an unchanged re-sync writes nothing). Portable SQL (UPDATE or INSERT in batches)
  * that runs the same on H2 and PostgreSQL. Called inside the sync's transaction, so a failed sync
  * leaves the previous catalogue as it was. The variants of a written product are rewritten with it
- * (they are part of its content hash).
+ * (they are part of its content hash), and its texts in other languages (ProductTexts).
  */
 @Component("productStore")
 public class ProductStore {
@@ -45,11 +45,13 @@ public class ProductStore {
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
     private final VariantStore variants;
+    private final ProductTexts texts;
 
-    public ProductStore(JdbcTemplate jdbc, ObjectMapper json, VariantStore variants) {
+    public ProductStore(JdbcTemplate jdbc, ObjectMapper json, VariantStore variants, ProductTexts texts) {
         this.jdbc = jdbc;
         this.json = json;
         this.variants = variants;
+        this.texts = texts;
     }
 
     /** The stored rows of a range of the shop's product ids, by id. */
@@ -88,6 +90,7 @@ public class ProductStore {
         List<Object[]> updates = new ArrayList<>();
         List<ProductRow> newVariants = new ArrayList<>();
         List<ProductRow> variantsToWrite = new ArrayList<>();
+        List<ProductRow> updated = new ArrayList<>();
         int unchanged = 0;
         for (ProductRow row : rows) {
             sync.seen(row.shopProductId());
@@ -102,6 +105,7 @@ public class ProductStore {
             } else if (!hash.equals(before.contentHash()) || !stateHash.equals(before.stateHash()) || !before.current()
                 || !java.util.Objects.equals(snapshot, before.sweepRow())) {
                 updates.add(updateArgs(row, state, sync.shopId(), hash, stateHash, snapshot, now));
+                updated.add(row);
                 if (!stateHash.equals(before.stateHash())) {
                     variantsToWrite.add(row);
                 }
@@ -117,6 +121,7 @@ public class ProductStore {
         }
         variants.insert(sync.shopId(), newVariants, now);
         variants.replace(sync.shopId(), variantsToWrite, now);
+        texts.write(sync.shopId(), newVariants, updated, sync);
         sync.counted(inserts.size(), updates.size(), unchanged);
     }
 

@@ -38,6 +38,9 @@ public final class ShopSyncContext {
 
     private String languageId;
     private String languageIso;
+    private Map<String, String> otherLanguages = Map.of();
+    private Map<String, OptionNames> otherOptions = Map.of();
+    private boolean textsStored;
     private String currency = "EUR";
     private boolean orderWhenOutOfStock;
     private int productsSeen;
@@ -112,6 +115,29 @@ public final class ShopSyncContext {
         this.orderWhenOutOfStock = orderWhenOutOfStock;
     }
 
+    /**
+     * The shop's other active languages, id to iso code in id order: their texts are kept beside the default
+     * language's (ProductText, docs/decisions/0026), read in the same requests (no {@code language=} filter).
+     */
+    public Map<String, String> otherLanguages() { return otherLanguages; }
+    public void otherLanguages(Map<String, String> idToIso) {
+        this.otherLanguages = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(idToIso));
+    }
+    /** The {@code language} filter of the text-bearing reads: the default's id alone when there is no other language. */
+    public String languageFilter() { return otherLanguages.isEmpty() ? languageId : null; }
+
+    /** The shop's other active languages' iso codes, sorted, comma-separated ("" when none): stored with the shop. */
+    public String otherLanguageCodes() {
+        return String.join(",", new java.util.TreeSet<>(otherLanguages.values()));
+    }
+
+    /** Whether other languages' texts are stored or to store for this shop (ProductTexts.followLanguages). */
+    public boolean textsStored() { return textsStored; }
+    public void textsStored(boolean stored) { this.textsStored = stored; }
+
+    /** The option names in each other language (iso code to names), read with the default's. */
+    public Map<String, OptionNames> otherOptions() { return otherOptions; }
+
     /** The shop's configuration values read at the start (PS_LANG_DEFAULT, PS_COUNTRY_DEFAULT...). */
     public String config(String name) { return config.get(name); }
     public void config(Map<String, String> values) { this.config = Map.copyOf(values); }
@@ -123,7 +149,11 @@ public final class ShopSyncContext {
     /** Names of the combinations' attributes ("Taille : M"), read once per sync, when a variant needs them. */
     public OptionNames options() { return options; }
     public void options(OptionNames names) {
+        options(names, Map.of());
+    }
+    public void options(OptionNames names, Map<String, OptionNames> otherLanguages) {
         this.options = names;
+        this.otherOptions = Map.copyOf(otherLanguages);
         this.optionsLoaded = true;
     }
     public boolean optionsLoaded() { return optionsLoaded; }

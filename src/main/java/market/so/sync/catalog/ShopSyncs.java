@@ -179,7 +179,7 @@ public class ShopSyncs {
      */
     public void stored(@ExchangeProperty(SYNC) ShopSyncContext sync, Exchange exchange) {
         shops.updateLocale(sync.shopId(), sync.languageId() == null ? null : Integer.valueOf(sync.languageId()),
-            sync.languageIso(), sync.currency());
+            sync.languageIso(), sync.currency(), sync.otherLanguageCodes());
         int listed = products.countListed(sync.shopId());
         shops.recordSyncSuccess(sync.shopId(), listed, OffsetDateTime.now(ZoneOffset.UTC));
         ShopOutcome outcome = outcome(sync, ShopOutcome.Result.OK, null, null);

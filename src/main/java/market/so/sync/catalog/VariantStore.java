@@ -1,6 +1,9 @@
 package market.so.sync.catalog;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,9 +18,11 @@ import org.springframework.stereotype.Repository;
 public class VariantStore {
 
     private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
 
-    public VariantStore(JdbcTemplate jdbc) {
+    public VariantStore(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
     /** The variants of products already stored: theirs are replaced. */
@@ -36,7 +41,8 @@ public class VariantStore {
         for (ProductRow product : products) {
             for (VariantRow v : product.variants()) {
                 inserts.add(new Object[] {shopId, v.shopVariantId(), product.shopProductId(), v.attributes(), v.reference(),
-                    v.ean13(), v.quantity(), v.price(), v.regularPrice(), v.isDefault(), v.available(), v.position(), now});
+                    v.ean13(), v.quantity(), v.price(), v.regularPrice(), v.isDefault(), v.available(), v.position(), now,
+                    labels(v.labels())});
             }
         }
         if (!inserts.isEmpty()) {
@@ -45,8 +51,20 @@ public class VariantStore {
                 inserts.stream().map(a -> new Object[] {a[0], a[1]}).toList());
             jdbc.batchUpdate("""
                 INSERT INTO product_variant (shop_id, shop_variant_id, shop_product_id, attributes, reference, ean13,
-                    quantity, price, regular_price, is_default, available, position, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+                    quantity, price, regular_price, is_default, available, position, updated_at, labels)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", inserts);
+        }
+    }
+
+    /** The labels in other languages as a JSON object (iso code to label), null when there is none. */
+    private String labels(Map<String, String> labels) {
+        if (labels.isEmpty()) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(labels);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

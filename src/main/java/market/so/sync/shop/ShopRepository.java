@@ -83,9 +83,12 @@ public class ShopRepository {
         return jdbc.sql("UPDATE shop SET paused = ?, updated_at = ? WHERE id = ?").params(paused, now(), id).update() == 1;
     }
 
-    public void updateLocale(long id, Integer languageId, String languageIso, String currency) {
-        jdbc.sql("UPDATE shop SET language_id = ?, language_iso = ?, currency = ?, updated_at = ? WHERE id = ?")
-            .params(languageId, languageIso, currency, now(), id).update();
+    /** {@code textLanguages}: the other languages whose texts are kept ("en,es", "" none; docs/decisions/0026). */
+    public void updateLocale(long id, Integer languageId, String languageIso, String currency, String textLanguages) {
+        jdbc.sql("""
+                UPDATE shop SET language_id = ?, language_iso = ?, currency = ?, text_languages = ?, updated_at = ?
+                WHERE id = ?""")
+            .params(languageId, languageIso, currency, textLanguages, now(), id).update();
     }
 
     public void recordSyncSuccess(long id, int productCount, OffsetDateTime at) {

@@ -153,8 +153,8 @@ public class FullFetch {
         params.put("display", "full");
         params.put("filter[id]", filter.toString());
         params.put("sort", "[id_ASC]");
-        if (sync.languageId() != null) {
-            params.put("language", sync.languageId());
+        if (sync.languageFilter() != null) {
+            params.put("language", sync.languageFilter()); // else every language: the others' texts are kept too
         }
         return WebserviceCall.of(sync.access(), "products", params);
     }

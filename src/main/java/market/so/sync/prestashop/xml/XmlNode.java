@@ -125,6 +125,24 @@ public final class XmlNode {
     }
 
     /**
+     * A multilingual field's text in exactly this language, or null when the field has no non-blank text in it
+     * (no fallback: for the other languages a shop keeps, docs/decisions/0026).
+     */
+    public String localizedIn(String childName, String languageId) {
+        XmlNode field = child(childName);
+        if (field == null || languageId == null) {
+            return null;
+        }
+        for (XmlNode language : field.children("language")) {
+            if (language.text != null && languageId.equals(language.attribute("id"))) {
+                String text = language.text.trim();
+                return text.isEmpty() ? null : text;
+            }
+        }
+        return null;
+    }
+
+    /**
      * A multilingual field: {@code <name><language id="2">...</language></name>}. Falls back to the
      * first language, then to plain text (single-language shapes of some versions).
      */
