@@ -49,6 +49,11 @@ public class ApiErrors {
             .body(ApiError.of("UNAVAILABLE", e.getMessage(), null));
     }
 
+    @ExceptionHandler(market.so.sync.catalog.CatalogVersions.UnknownLanguage.class)
+    public ResponseEntity<ApiError> unknownLanguage(market.so.sync.catalog.CatalogVersions.UnknownLanguage e) {
+        return ResponseEntity.badRequest().body(ApiError.of("UNKNOWN_LANGUAGE", e.getMessage(), "language"));
+    }
+
     @ExceptionHandler(NotFound.class)
     public ResponseEntity<ApiError> notFound(NotFound e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ApiError.of("NOT_FOUND", e.getMessage(), null));

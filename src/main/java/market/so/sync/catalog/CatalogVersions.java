@@ -16,7 +16,35 @@ import org.springframework.stereotype.Component;
 public class CatalogVersions {
 
     /** The version of a shop's catalogue and its product count (the listing's "total") at that version. */
-    public record Version(long number, long products) {
+    /** {@code language}: the shop's default language; {@code otherLanguages}: those whose texts are kept ("en,es"). */
+    public record Version(long number, long products, String language, String otherLanguages) {
+
+        /** The language a page is asked in, as the cache and query take it; an unknown one is refused. */
+        public String resolve(String asked) {
+            if (asked == null || asked.isBlank()) {
+                return language;
+            }
+            String code = asked.strip().toLowerCase(java.util.Locale.ROOT);
+            java.util.List<String> known = new java.util.ArrayList<>();
+            if (language != null) {
+                known.add(language.toLowerCase(java.util.Locale.ROOT));
+            }
+            if (otherLanguages != null && !otherLanguages.isEmpty()) {
+                known.addAll(java.util.List.of(otherLanguages.split(",")));
+            }
+            if (!ProductText.isLanguageCode(code) || (!known.isEmpty() && !known.contains(code))) {
+                throw new UnknownLanguage("the shop has no texts in language '" + asked.strip() + "' (its languages: "
+                    + (known.isEmpty() ? "none yet" : String.join(", ", known)) + ")");
+            }
+            return known.isEmpty() ? language : code;
+        }
+    }
+
+    /** A {@code language} the shop does not have: answered 400. */
+    public static class UnknownLanguage extends RuntimeException {
+        public UnknownLanguage(String message) {
+            super(message);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -44,7 +72,9 @@ public class CatalogVersions {
 
     /** The shop's current version, or empty when there is no such shop. */
     public Optional<Version> current(long shopId) {
-        return listing.sql("SELECT catalog_version, catalog_products FROM shop WHERE id = :shop").param("shop", shopId)
-            .query((rs, n) -> new Version(rs.getLong(1), rs.getLong(2))).optional();
+        return listing.sql("""
+                SELECT catalog_version, catalog_products, language_iso, text_languages FROM shop WHERE id = :shop""")
+            .param("shop", shopId)
+            .query((rs, n) -> new Version(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4))).optional();
     }
 }

@@ -28,7 +28,7 @@ import org.springframework.util.unit.DataSize;
 public class ListingCache {
 
     /** {@code page} is -1 and {@code after} the cursor for a page asked by cursor; {@code after} is -1 otherwise. */
-    record Key(long shopId, long version, int page, long after, int size) {
+    record Key(long shopId, long version, int page, long after, int size, String language, String defaultLanguage) {
     }
 
     private final CatalogVersions versions;
@@ -53,26 +53,39 @@ public class ListingCache {
 
     /** Page number {@code page} of the shop as JSON, or empty when there is no such shop. */
     public Optional<byte[]> page(long shopId, int page, int size) {
-        return answer(shopId, page, -1, size);
+        return answer(shopId, page, -1, size, null);
+    }
+
+    /** The same in {@code language} (an iso code, null: the shop's default), its texts falling back to the default's. */
+    public Optional<byte[]> page(long shopId, int page, int size, String language) {
+        return answer(shopId, page, -1, size, language);
     }
 
     /** The page after product {@code afterId} (keyset paging) as JSON, or empty when there is no such shop. */
     public Optional<byte[]> after(long shopId, long afterId, int size) {
-        return answer(shopId, -1, afterId, size);
+        return answer(shopId, -1, afterId, size, null);
     }
 
-    private Optional<byte[]> answer(long shopId, int page, long after, int size) {
+    public Optional<byte[]> after(long shopId, long afterId, int size, String language) {
+        return answer(shopId, -1, afterId, size, language);
+    }
+
+    private Optional<byte[]> answer(long shopId, int page, long after, int size, String asked) {
         CatalogVersions.Version version = versions.current(shopId).orElse(null);
         if (version == null) {
             return Optional.empty();
         }
         // null from the loader (the shop was deleted meanwhile) caches nothing
-        return Optional.ofNullable(pages.get(new Key(shopId, version.number(), page, after, size), this::render));
+        String language = version.resolve(asked);
+        return Optional.ofNullable(pages.get(new Key(shopId, version.number(), page, after, size, language,
+            version.language()), this::render));
     }
 
     private byte[] render(Key key) {
-        Optional<ProductQueries.Page> page = key.page() >= 0 ? queries.page(key.shopId(), key.page(), key.size())
-            : queries.after(key.shopId(), key.after(), key.size());
+        String other = key.language() == null || key.language().equalsIgnoreCase(String.valueOf(key.defaultLanguage()))
+            ? null : key.language();
+        Optional<ProductQueries.Page> page = key.page() >= 0 ? queries.page(key.shopId(), key.page(), key.size(), other)
+            : queries.after(key.shopId(), key.after(), key.size(), other);
         try {
             return page.isEmpty() ? null : json.writeValueAsBytes(page.get());
         } catch (JsonProcessingException e) {

@@ -1,5 +1,6 @@
 package market.so.sync.catalog;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -43,16 +44,24 @@ public class ProductQueries {
     // ...". Without them H2 read and sorted every product of the shop for each page (ADR 0016). One product
     // more than the page is read to tell whether there is a next page. Variants from product_variant_listing.
     private static final String PAGE = """
-        SELECT s.catalog_products AS total, p.*, v.shop_variant_id AS v_id, v.attributes AS v_attributes,
+        SELECT s.catalog_products AS total, s.language_iso AS s_language, %s p.*, v.shop_variant_id AS v_id,
+               v.attributes AS v_attributes, v.labels AS v_labels,
                v.reference AS v_reference, v.ean13 AS v_ean13, v.quantity AS v_quantity, v.available AS v_available,
                v.price AS v_price, v.regular_price AS v_regular_price, v.is_default AS v_is_default
         FROM shop s
         LEFT JOIN (SELECT %s FROM product WHERE shop_id = :shop AND shop_product_id >= :from
                    ORDER BY shop_id, shop_product_id LIMIT :limit OFFSET :offset) p
                ON p.shop_id = s.id
+        %s
         LEFT JOIN product_variant v ON v.shop_id = p.shop_id AND v.shop_product_id = p.shop_product_id
         WHERE s.id = :shop
-        ORDER BY p.shop_product_id, v.position, v.shop_variant_id""".formatted(PRODUCT_COLUMNS);
+        ORDER BY p.shop_product_id, v.position, v.shop_variant_id""";
+    private static final String DEFAULT_PAGE = PAGE.formatted("", PRODUCT_COLUMNS, "");
+    /** A page in another language: the product's texts in it (product_text), one row or none per product. */
+    private static final String LANGUAGE_PAGE = PAGE.formatted("t.name AS t_name, t.description AS t_description,",
+        PRODUCT_COLUMNS, """
+        LEFT JOIN product_text t ON t.shop_id = p.shop_id AND t.shop_product_id = p.shop_product_id
+               AND t.language_iso = :language""");
 
     private final JdbcClient jdbc;
     private final Taxonomy taxonomy;
@@ -83,23 +92,34 @@ public class ProductQueries {
                               Integer quantity, boolean available, boolean active, @JsonRawValue String imageUrls,
                               String productUrl, Category category, @JsonRawValue String shopCategoryIds,
                               List<Variant> variants, int variantCount, BigDecimal priceMin, BigDecimal priceMax,
-                              OffsetDateTime deactivatedAt, OffsetDateTime updatedAt) {
+                              OffsetDateTime deactivatedAt, OffsetDateTime updatedAt, String language,
+                              @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> untranslated) {
     }
 
     /** Page number {@code page} (from 0), or empty when there is no such shop. */
     public Optional<Page> page(long shopId, int page, int size) {
-        return read(shopId, page, Long.MIN_VALUE, (long) page * size, size);
+        return page(shopId, page, size, null);
+    }
+
+    /** {@code language}: another language of the shop (null: its default), fields it lacks in the default's. */
+    public Optional<Page> page(long shopId, int page, int size, String language) {
+        return read(shopId, page, Long.MIN_VALUE, (long) page * size, size, language);
     }
 
     /** The page of the products after {@code afterId} in id order (keyset paging), or empty when there is no such shop. */
     public Optional<Page> after(long shopId, long afterId, int size) {
-        return read(shopId, null, afterId == Long.MAX_VALUE ? afterId : afterId + 1, 0, size);
+        return after(shopId, afterId, size, null);
     }
 
-    private Optional<Page> read(long shopId, Integer page, long fromId, long offset, int size) {
-        Reader reader = new Reader(size);
-        jdbc.sql(PAGE).param("shop", shopId).param("from", fromId).param("limit", size + 1).param("offset", offset)
-            .query(reader::row);
+    public Optional<Page> after(long shopId, long afterId, int size, String language) {
+        return read(shopId, null, afterId == Long.MAX_VALUE ? afterId : afterId + 1, 0, size, language);
+    }
+
+    private Optional<Page> read(long shopId, Integer page, long fromId, long offset, int size, String language) {
+        Reader reader = new Reader(size, language);
+        var statement = jdbc.sql(language == null ? DEFAULT_PAGE : LANGUAGE_PAGE).param("shop", shopId)
+            .param("from", fromId).param("limit", size + 1).param("offset", offset);
+        (language == null ? statement : statement.param("language", language)).query(reader::row);
         if (reader.total < 0) {
             return Optional.empty();
         }
@@ -114,9 +134,12 @@ public class ProductQueries {
         long total = -1;
         boolean more;
         List<Variant> variants;
+        final String language;
+        List<String> untranslated;
 
-        Reader(int size) {
+        Reader(int size, String language) {
             this.size = size;
+            this.language = language;
         }
 
         void row(ResultSet rs) throws SQLException {
@@ -131,28 +154,59 @@ public class ProductQueries {
                     return;
                 }
                 variants = new ArrayList<>();
-                items.add(product(rs, productId, variants));
+                untranslated = new ArrayList<>();
+                items.add(product(rs, productId, variants, language, untranslated));
             }
             long variantId = rs.getLong("v_id");
             if (!rs.wasNull()) {
-                variants.add(new Variant(variantId, rs.getString("v_attributes"), rs.getString("v_reference"),
+                String label = language == null ? null : label(rs.getString("v_labels"), language);
+                variants.add(new Variant(variantId, label != null ? label : rs.getString("v_attributes"), rs.getString("v_reference"),
                     rs.getString("v_ean13"), rs.getObject("v_quantity", Integer.class), rs.getBoolean("v_available"),
                     rs.getBigDecimal("v_price"), rs.getBigDecimal("v_regular_price"), rs.getBoolean("v_is_default")));
             }
         }
     }
 
-    private ProductView product(ResultSet rs, long productId, List<Variant> variants) throws SQLException {
+    private ProductView product(ResultSet rs, long productId, List<Variant> variants, String language,
+                                List<String> untranslated) throws SQLException {
         TaxonomyEntry category = taxonomy.displayed(rs.getString("category_code"));
-        return new ProductView(productId, rs.getString("name"), rs.getString("description"),
+        String name = language == null ? null : rs.getString("t_name");
+        String description = language == null ? null : rs.getString("t_description");
+        if (language != null && name == null) {
+            untranslated.add("name");
+        }
+        if (language != null && description == null && rs.getString("description") != null) {
+            untranslated.add("description");
+        }
+        String textLanguage = language != null && name != null ? language : rs.getString("s_language");
+        return new ProductView(productId, name != null ? name : rs.getString("name"),
+            description != null ? description : rs.getString("description"),
             rs.getString("reference"), rs.getString("ean13"), rs.getBigDecimal("price"), rs.getBigDecimal("regular_price"),
             rs.getObject("discount_percent", Integer.class), rs.getString("currency"),
             rs.getObject("quantity", Integer.class), rs.getBoolean("available"), rs.getBoolean("active"),
             jsonArray(rs.getString("image_urls")), rs.getString("product_url"),
             new Category(category.code(), category.label()), jsonArray(rs.getString("shop_category_ids")), variants,
             rs.getInt("variant_count"), rs.getBigDecimal("price_min"), rs.getBigDecimal("price_max"),
-            rs.getObject("deactivated_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+            rs.getObject("deactivated_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+            textLanguage, untranslated);
     }
+
+    /**
+     * A variant's label in {@code language} from its stored labels (a JSON object written by VariantStore), or
+     * null when it has none there (its label is the default language's: the same, or not translated).
+     */
+    private String label(String labels, String language) {
+        if (labels == null || labels.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readTree(labels).path(language).textValue();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * A stored list as it goes into the answer. ProductStore writes these columns with Jackson from a list,
