@@ -72,6 +72,8 @@ class RealPrestaShopIT {
         System.out.println("[real-ps] e.g. product 1: " + ours.get(0).get("name") + ", " + ours.get(0).get("price") + " EUR, "
             + ((List<Map<String, Object>>) ours.get(0).get("variants")).get(0).get("attributes") + ", " + ours.get(0).get("imageUrls"));
 
+        compareOtherLanguages(api, id, real);
+
         sync(api, id);
         Map<String, Object> again = printSync(id, "re-sync");
         assertThat(((Number) again.get("PRODUCTS_NEW")).intValue()).isZero();
@@ -162,6 +164,40 @@ class RealPrestaShopIT {
         System.out.println("[real-ps] compared " + ours.size() + " products and " + variants + " variants with the shop: "
             + "names, prices (price[...]), stock (stock_availables), variant labels (option values), pictures: all equal");
         return ours;
+    }
+
+    /**
+     * Every other active language of the shop: our products in it ({@code language=}) against the shop's own texts
+     * in it, names and variant labels (docs/decisions/0026).
+     */
+    private void compareOtherLanguages(ApiClient api, long id, RealShops.Shop real) throws Exception {
+        RealShops.Asker shopApi = real.asker(HTTP);
+        String defaultLang = shopApi.defaultLanguage();
+        for (XmlNode language : shopApi.rows("languages", "display=[id,iso_code,active]")) {
+            String lang = language.value("id");
+            String iso = language.value("iso_code");
+            if (lang.equals(defaultLang) || !"1".equals(language.value("active"))) {
+                continue;
+            }
+            List<Map<String, Object>> ours = ((List<Map<String, Object>>) api.get("/api/shops/" + id
+                + "/products?size=500&language=" + iso).get("items")).stream()
+                .filter(p -> Boolean.TRUE.equals(p.get("active"))).toList();
+            Map<Long, XmlNode> names = byId(shopApi.rows("products", "display=[id,name]&language=" + lang), "id");
+            Map<Long, String> labels = shopLabels(shopApi, lang, iso.startsWith("fr") ? " : " : ": ");
+            int variants = 0;
+            for (Map<String, Object> product : ours) {
+                long pid = ((Number) product.get("shopProductId")).longValue();
+                assertThat(product.get("name")).as("%s name of %d", iso, pid).isEqualTo(names.get(pid).localized("name", lang));
+                assertThat(product).as("%s product %d", iso, pid).containsEntry("language", iso);
+                for (Map<String, Object> variant : (List<Map<String, Object>>) product.get("variants")) {
+                    long vid = ((Number) variant.get("shopVariantId")).longValue();
+                    assertThat(variant.get("attributes")).as("%s label of variant %d", iso, vid).isEqualTo(labels.get(vid));
+                    variants++;
+                }
+            }
+            System.out.println("[real-ps] language " + iso + ": " + ours.size() + " products' names and " + variants
+                + " variant labels equal to the shop's; e.g. product 1: " + ours.get(0).get("name"));
+        }
     }
 
     /** The shop of the recipe (REAL_PS_BASE_URL without suffix: the 8.1.2), whose database RealShopEdits edits. */
