@@ -35,7 +35,7 @@ class ProductListingApiTest {
 
     static final List<String> ITEM_FIELDS = List.of("shopProductId", "name", "description", "reference", "ean13", "price",
         "regularPrice", "discountPercent", "currency", "quantity", "available", "active", "imageUrls", "productUrl",
-        "category", "shopCategoryIds", "variants", "variantCount", "priceMin", "priceMax", "deactivatedAt", "updatedAt");
+        "category", "shopCategoryIds", "variants", "variantCount", "priceMin", "priceMax", "deactivatedAt", "updatedAt", "language");
 
     @Autowired TestRestTemplate rest;
     @Autowired ShopRepository shops;
