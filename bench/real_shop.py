@@ -9,6 +9,10 @@ For each it reports wall time and the CPU the shop's server spent (Apache/mod_ph
 /proc: utime+stime of the live processes plus what the Apache parent collected from children that ended),
 per product, and the largest page's wall time (PHP's max_execution_time is 30 s on the recipe's shop).
 Requests that other clients sent to the shop during a measurement are counted from its access log.
+Then --repeat rounds (5) of: Airbyte's pattern (--airbyte-every N: a sample of its pages on large shops), the
+request shapes of our re-sync, and the service's own re-sync requests replayed by shape from the access log
+(--replay-first: the first sync's too); the median, min and max per pattern with each round's load average are
+printed at the end and kept in the report's "medians".
 
     bash ../shared/tools/real-prestashop/scale.sh 2000
     python3 bench/real_shop.py --base http://real-ps.test:8089 --key REALPRESTASHOPTESTKEY00000000001
