@@ -19,10 +19,13 @@ public class CatalogVersions {
     /** {@code language}: the shop's default language; {@code otherLanguages}: those whose texts are kept ("en,es"). */
     public record Version(long number, long products, String language, String otherLanguages) {
 
-        /** The language a page is asked in, as the cache and query take it; an unknown one is refused. */
+        /**
+         * The other language a page is asked in, as the cache and query take it: null for the shop's default (or
+         * nothing asked); an unknown one is refused.
+         */
         public String resolve(String asked) {
             if (asked == null || asked.isBlank()) {
-                return language;
+                return null;
             }
             String code = asked.strip().toLowerCase(java.util.Locale.ROOT);
             java.util.List<String> known = new java.util.ArrayList<>();
@@ -36,7 +39,7 @@ public class CatalogVersions {
                 throw new UnknownLanguage("the shop has no texts in language '" + asked.strip() + "' (its languages: "
                     + (known.isEmpty() ? "none yet" : String.join(", ", known)) + ")");
             }
-            return known.isEmpty() ? language : code;
+            return known.isEmpty() || code.equalsIgnoreCase(String.valueOf(language)) ? null : code;
         }
     }
 

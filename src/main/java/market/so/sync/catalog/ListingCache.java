@@ -27,8 +27,11 @@ import org.springframework.util.unit.DataSize;
 @Component
 public class ListingCache {
 
-    /** {@code page} is -1 and {@code after} the cursor for a page asked by cursor; {@code after} is -1 otherwise. */
-    record Key(long shopId, long version, int page, long after, int size, String language, String defaultLanguage) {
+    /**
+     * {@code page} is -1 and {@code after} the cursor for a page asked by cursor; {@code after} is -1 otherwise.
+     * {@code language}: another language of the shop, null for its default.
+     */
+    record Key(long shopId, long version, int page, long after, int size, String language) {
     }
 
     private final CatalogVersions versions;
@@ -76,16 +79,14 @@ public class ListingCache {
             return Optional.empty();
         }
         // null from the loader (the shop was deleted meanwhile) caches nothing
-        String language = version.resolve(asked);
-        return Optional.ofNullable(pages.get(new Key(shopId, version.number(), page, after, size, language,
-            version.language()), this::render));
+        return Optional.ofNullable(pages.get(new Key(shopId, version.number(), page, after, size,
+            version.resolve(asked)), this::render));
     }
 
     private byte[] render(Key key) {
-        String other = key.language() == null || key.language().equalsIgnoreCase(String.valueOf(key.defaultLanguage()))
-            ? null : key.language();
-        Optional<ProductQueries.Page> page = key.page() >= 0 ? queries.page(key.shopId(), key.page(), key.size(), other)
-            : queries.after(key.shopId(), key.after(), key.size(), other);
+        Optional<ProductQueries.Page> page = key.page() >= 0
+            ? queries.page(key.shopId(), key.page(), key.size(), key.language())
+            : queries.after(key.shopId(), key.after(), key.size(), key.language());
         try {
             return page.isEmpty() ? null : json.writeValueAsBytes(page.get());
         } catch (JsonProcessingException e) {

@@ -2,6 +2,7 @@ package market.so.sync.catalog;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -65,11 +66,13 @@ public class ProductQueries {
 
     private final JdbcClient jdbc;
     private final Taxonomy taxonomy;
+    private final ObjectMapper json;
 
     /** {@code jdbc}: the listing's own pool ({@link ListingPool}), never waiting behind a run's syncs. */
-    public ProductQueries(@Qualifier(ListingPool.LISTING) JdbcClient jdbc, Taxonomy taxonomy) {
+    public ProductQueries(@Qualifier(ListingPool.LISTING) JdbcClient jdbc, Taxonomy taxonomy, ObjectMapper json) {
         this.jdbc = jdbc;
         this.taxonomy = taxonomy;
+        this.json = json;
     }
 
     /**
@@ -200,13 +203,11 @@ public class ProductQueries {
             return null;
         }
         try {
-            return JSON.readTree(labels).path(language).textValue();
+            return json.readTree(labels).path(language).textValue();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return null;
         }
     }
-
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     /**
      * A stored list as it goes into the answer. ProductStore writes these columns with Jackson from a list,
