@@ -158,7 +158,8 @@ def start_service(args, results, postgres_url=None, broker_url=None, name=None):
                                 f'--somarket.sync.per-host-concurrency={args.concurrency * 2}',
                                 f'--somarket.sync.max-connections={args.concurrency * 4}',
                                 # with a queue a node that waits too long for a connection misses its Quartz check-in
-                                # and is declared gone by the others: room for two connections per sync
+                                # and is declared gone by the others: room for two connections per sync (a sync held
+                                # two until ADR 0004's amendment; kept so that the cluster figures stay comparable)
                                 f'--spring.datasource.hikari.maximum-pool-size={args.db_pool or args.concurrency * (2 if broker_url else 1) + 10}',
                                 f'--somarket.mailbox.embedded.smtp-port={free_port()}',
                                 f'--somarket.mailbox.embedded.imap-port={free_port()}'],

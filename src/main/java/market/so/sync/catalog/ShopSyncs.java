@@ -26,6 +26,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Opens and closes one shop's sync for route {@code sync-shop}: takes the shop's lease (one sync of a
@@ -76,6 +77,10 @@ public class ShopSyncs {
      * {@code syncRunDeadline} (epoch ms): the run's time limit, which the shop's own limit never passes.
      */
     public void begin(Exchange exchange) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // fetch-catalog would join it (TransactionPolicies): the catalogue must commit on its own
+            throw new IllegalStateException("a shop's sync must not run inside a database transaction of its caller");
+        }
         long shopId = exchange.getMessage().getBody(Long.class);
         String trigger = exchange.getMessage().getHeader("syncTrigger", "api", String.class);
         Long runId = exchange.getMessage().getHeader("syncRunId", Long.class);
