@@ -57,6 +57,9 @@ record sync_light_page_unchanged  "$BASE/api/products?display=[$LIGHT,somarket_f
 record sync_light_page_no_prices  "$BASE/api/products?display=[$LIGHT]&sort=[id_ASC]&limit=0,2000&$PRICES" "${auth[@]}"
 record sync_combinations   "$BASE/api/combinations?display=[id,id_product,reference,ean13,default_on,price,product_option_values[id],somarket_final_ti,somarket_regular_ti]&sort=[id_product_ASC,id_ASC]&limit=0,2000&$PRICES" "${auth[@]}"
 record sync_full_by_id     "$BASE/api/products?display=full&filter[id]=[1|2|3]&sort=[id_ASC]&language=$L" "${auth[@]}"
+# the products read whole since 2026-12-03: only the fields the mapper reads (display=full is the fallback)
+PRODUCT_FIELDS='id,id_category_default,id_default_image,reference,ean13,date_upd,link_rewrite,name,description,description_short,categories[id],images[id]'
+record sync_fields_by_id   "$BASE/api/products?display=[$PRODUCT_FIELDS]&filter[id]=[1|2|3]&sort=[id_ASC]&language=$L" "${auth[@]}"
 record sync_id_at          "$BASE/api/products?sort=[id_ASC]&limit=2,1" "${auth[@]}"
 # for the comparisons: full combinations (option value ids as <id>) and the demo product with a control-free name
 record combinations_full_product_1 "$BASE/api/combinations?display=full&filter[id_product]=[1]&sort=[id_ASC]" "${auth[@]}"

@@ -25,6 +25,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import market.so.sync.catalog.ProductMapper;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
 import market.so.sync.prestashop.sim.SimShop;
 import org.awaitility.Awaitility;
@@ -127,7 +128,7 @@ class KillAndRestartIT {
 
     private void awaitFullReads(SimShop shop, int count) {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> shop.requests().stream()
-            .filter(r -> "full".equals(r.query().get("display"))).count() >= count);
+            .filter(r -> ProductMapper.READ_DISPLAY.equals(r.query().get("display"))).count() >= count);
     }
 
     /** Every stored product's price, through the API. */

@@ -67,6 +67,7 @@ public final class ShopSyncContext {
     private List<SpecificPrice> specificPrices;
     private FallbackPricing.TaxLists taxLists;
     private boolean pricesInSweep = true;
+    private volatile boolean wholeProductsInFull; // set by a batch read ahead too
 
     public ShopSyncContext(long shopId, long syncId, String trigger, Long runId, ShopAccess access) {
         this(shopId, syncId, trigger, runId, access, null, () -> null);
@@ -161,6 +162,13 @@ public final class ShopSyncContext {
     /** The light sweep's display fields that this shop accepts (older versions lack {@code state}). */
     public String lightFields() { return lightFields; }
     public void lightFields(String fields) { this.lightFields = fields; }
+
+    /**
+     * Products are read whole with the fields the mapper reads; {@code display=full} once the shop refused those
+     * (a version or module that does not know one of them).
+     */
+    public boolean wholeProductsInFull() { return wholeProductsInFull; }
+    public void wholeProductsInFull(boolean full) { this.wholeProductsInFull = full; }
 
     /** The light rows of the page being written, kept on the product rows for the next 304. */
     public String sweptSnapshot(long productId) { return sweptSnapshots.get(productId); }

@@ -118,7 +118,7 @@ class CatalogSyncRouteTest {
         // every combination, light, in one request for the id range of the sweep page's products (ADR 0025)
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/combinations")).withQueryParam("sort",
             equalTo("[id_ASC]")).withQueryParam("filter[id_product]", equalTo("[1,5]")));
-        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo("full"))
+        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo(ProductMapper.READ_DISPLAY))
             .withQueryParam("filter[id]", equalTo("[1|2|3|4|5]")));
         // the price lists read once, by the price change detection before the sweep (ADR 0025), and handed to our
         // own prices once the shop turned out not to compute them
@@ -173,7 +173,7 @@ class CatalogSyncRouteTest {
         stubPage("products", "0,2000", file);
         stubPage("products", "5,2000", null);
         stubPage("products", "4,2000", null);
-        shop.stubFor(any(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo("full"))
+        shop.stubFor(any(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo(ProductMapper.READ_DISPLAY))
             .willReturn(xml(200, body(file))));
     }
 

@@ -47,7 +47,7 @@ class ShopLanguageAndMultistoreTest {
         assertThat(labels(french)).contains("Taille : S, Couleur : Blanc");
         // the texts of every language come in the same full reads, not filtered to one language
         assertThat(shop.requests()).filteredOn(r -> r.path().endsWith("/api/products")
-                && String.valueOf(r.query().get("display")).equals("full"))
+                && String.valueOf(r.query().get("display")).equals(ProductMapper.READ_DISPLAY))
             .isNotEmpty().allSatisfy(r -> assertThat(r.query()).doesNotContainKey("language"));
     }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import market.so.sync.catalog.CatalogPage;
+import market.so.sync.catalog.ProductMapper;
 import market.so.sync.catalog.ShopSyncContext;
 import market.so.sync.prestashop.WebserviceCall;
 import market.so.sync.prestashop.WebserviceClient;
@@ -22,9 +23,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads whole ({@code display=full}) only the products the sweep found new or changed, by id
- * ({@code filter[id]=[a|b|c]}), {@code somarket.sync.page-size} at a time: {@code display=full} costs
- * the shop a full object and its associations per row, so these batches stay small. A batch that
+ * Reads whole only the products the sweep found new or changed, by id ({@code filter[id]=[a|b|c]}),
+ * {@code somarket.sync.page-size} at a time, with the fields the mapper reads ({@link ProductMapper#READ_DISPLAY};
+ * {@code display=full}, every field and association, for a shop that refuses them): each row costs the shop an
+ * object and its associations, so these batches stay small. A batch that
  * answers 500 is halved down to single products; one that fails alone is skipped, kept as stored,
  * and reported. With {@code somarket.sync.read-ahead} the next batch is read while the caller maps and
  * stores the current one, so the shop's rendering and ours overlap (two requests at a time at most,
@@ -124,6 +126,12 @@ public class FullFetch {
         try {
             WebserviceClient.Options options = client.syncOptions(sync.meter());
             into.addAll(client.rows(call(sync, ids), retries < 0 ? options : options.withRetries(retries)).rows());
+        } catch (WebserviceException.BadRequest e) {
+            if (sync.wholeProductsInFull()) {
+                throw e;
+            }
+            sync.wholeProductsInFull(true); // a field the shop does not know: every field, as before
+            read(sync, ids, into, retries);
         } catch (WebserviceException e) {
             if (!WebserviceException.isServerError(e)) {
                 throw e;
@@ -150,7 +158,7 @@ public class FullFetch {
         StringJoiner filter = new StringJoiner("|", "[", "]");
         ids.forEach(id -> filter.add(id.toString()));
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("display", "full");
+        params.put("display", sync.wholeProductsInFull() ? "full" : ProductMapper.READ_DISPLAY);
         params.put("filter[id]", filter.toString());
         params.put("sort", "[id_ASC]");
         if (sync.languageFilter() != null) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import market.so.sync.catalog.ProductMapper;
 import market.so.sync.prestashop.sim.PrestaShopSimulator;
 import market.so.sync.prestashop.sim.SimRequest;
 import market.so.sync.prestashop.sim.SimShop;
@@ -118,7 +119,7 @@ class CutAnswerTest {
     void aFullReadPageAStockPageAndACombinationPageCutOnceAreAskedAgain() {
         Reference reference = reference(FEW);
         SimShop shop = sim.generatedShop("cut-reads" + (++names), FEW)
-            .cutAnswer("/api/products", Map.of("display", "full"), 1, 1)
+            .cutAnswer("/api/products", Map.of("display", ProductMapper.READ_DISPLAY), 1, 1)
             .cutAnswer("/api/stock_availables", Map.of(), 0, 1)
             .cutAnswer("/api/combinations", Map.of("limit", "0,"), 0, 1);
         long id = support.store(shop);

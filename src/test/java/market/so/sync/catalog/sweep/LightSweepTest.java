@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import market.so.sync.catalog.CatalogPage;
+import market.so.sync.catalog.ProductMapper;
 import market.so.sync.catalog.ShopSyncContext;
 import market.so.sync.prestashop.ApiKey;
 import market.so.sync.prestashop.ShopAccess;
@@ -50,6 +51,36 @@ class LightSweepTest {
     @BeforeEach
     void setUp() {
         support = new SweepSupport(camel, shops, cipher, jdbc);
+    }
+
+    /**
+     * Products are read whole with only the fields the mapper reads (half the shop's work of display=full); a shop
+     * whose webservice refuses one of them (a fork, a module) has them read in full instead, and stores the same.
+     */
+    @Test
+    void productsAreReadWithTheMappersFieldsAndInFullWhereTheShopRefusesOne() {
+        SimShop usual = sim.generatedShop("fields-a" + (++names), 30);
+        SimShop refusing = sim.generatedShop("fields-b" + names, 30).refuseField("products", "id_default_image");
+        long usualId = support.store(usual);
+        long refusingId = support.store(refusing);
+
+        assertThat(support.sync(usualId).result()).isEqualTo(ShopOutcome.Result.OK);
+        ShopOutcome outcome = support.sync(refusingId);
+
+        assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
+        assertThat(outcome.productsNew()).isEqualTo(30);
+        assertThat(SweepSupport.fullReads(usual)).hasSize(2) // 30 / 20
+            .allSatisfy(r -> assertThat(r.query()).containsEntry("display", ProductMapper.READ_DISPLAY));
+        // the refused request, then the same ids and the next batch in full
+        assertThat(SweepSupport.fullReads(refusing)).extracting(r -> r.query().get("display"))
+            .containsExactly(ProductMapper.READ_DISPLAY, "full", "full");
+        String columns = "shop_product_id, name, description, reference, ean13, price, quantity, active, link_rewrite, "
+            + "default_category_id, shop_date_upd, REPLACE(image_urls, ?, '') AS images"; // (the content hash has the URLs)
+        assertThat(jdbc.queryForList("SELECT " + columns + " FROM product WHERE shop_id = ? ORDER BY shop_product_id",
+                refusing.url(), refusingId))
+            .isEqualTo(jdbc.queryForList("SELECT " + columns + " FROM product WHERE shop_id = ? ORDER BY shop_product_id",
+                usual.url(), usualId))
+            .hasSize(30).allSatisfy(row -> assertThat((String) row.get("images")).contains("large_default"));
     }
 
     @Test

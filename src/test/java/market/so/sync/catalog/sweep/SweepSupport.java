@@ -2,6 +2,7 @@ package market.so.sync.catalog.sweep;
 
 import java.util.List;
 import java.util.Map;
+import market.so.sync.catalog.ProductMapper;
 import market.so.sync.prestashop.ApiKey;
 import market.so.sync.prestashop.ShopAccess;
 import market.so.sync.prestashop.sim.SimRequest;
@@ -43,9 +44,10 @@ final class SweepSupport {
         return shop.requests().stream().filter(r -> r.path().equals("/api/" + resource)).toList();
     }
 
-    /** Requests for products read whole. */
+    /** Requests for products read whole: with the fields the mapper reads, or every field (the fallback). */
     static List<SimRequest> fullReads(SimShop shop) {
-        return to(shop, "products").stream().filter(r -> "full".equals(r.query().get("display"))).toList();
+        return to(shop, "products").stream().filter(r -> ProductMapper.READ_DISPLAY.equals(r.query().get("display"))
+            || "full".equals(r.query().get("display"))).toList();
     }
 
     Map<String, Object> product(long shopId, long productId) {

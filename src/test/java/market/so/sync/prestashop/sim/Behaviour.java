@@ -33,6 +33,8 @@ final class Behaviour {
     volatile Failure failure = new Failure(503, null);
     final AtomicInteger failuresLeft = new AtomicInteger();
     final Set<String> deniedGet = ConcurrentHashMap.newKeySet();
+    /** {@code resource.field} a {@code display=[...]} list may not name (400, code 35); {@code display=full} shows it. */
+    final Set<String> refusedFields = ConcurrentHashMap.newKeySet();
     final Set<Long> failingProducts = ConcurrentHashMap.newKeySet();
     final Set<Long> failingOffsets = ConcurrentHashMap.newKeySet();
     /** Products rendered without any price field (neither {@code price} nor the {@code price[...]} ones). */

@@ -56,7 +56,7 @@ class RealShapesTest {
     static Stream<Arguments> requests() {
         return VERSIONS.stream().flatMap(v -> Stream.of("api_root_key", "sync_configurations", "sync_languages",
             "sync_currency", "sync_categories", "sync_product_options", "sync_product_option_values", "sync_image_types",
-            "sync_stock_page", "sync_light_page", "sync_light_page_no_prices", "sync_combinations", "sync_full_by_id",
+            "sync_stock_page", "sync_light_page", "sync_light_page_no_prices", "sync_combinations", "sync_full_by_id", "sync_fields_by_id",
             "sync_id_at", "combinations_full_product_1", "error_not_found").map(n -> Arguments.of(v, n)));
     }
 

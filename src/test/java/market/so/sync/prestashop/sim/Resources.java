@@ -95,6 +95,7 @@ final class Resources {
             return ok(reply);
         }
         ListQuery query = ListQuery.parse(params, table, shop.languages(), isPriced(table));
+        refuseUnknownFields(resource, query.display());
         if (resource.equals("products") && shop.behaviour().failingOffsets.contains(query.offset())) {
             throw phpWarning();
         }
@@ -144,6 +145,18 @@ final class Resources {
     private static WsError phpWarning() {
         return new WsError(500, 2, "[PHP Warning #2] Undefined array key \"id_product_attribute\" "
                 + "(/var/www/html/override/classes/Product.php, line 42)");
+    }
+
+    /** A field {@link SimShop#refuseField} removed, named in a {@code display=[...]} list: PrestaShop's 400. */
+    private void refuseUnknownFields(String resource, Display display) {
+        for (String refused : shop.behaviour().refusedFields) {
+            String[] parts = refused.split("\\.", 2);
+            if (parts[0].equals(resource) && !display.full()
+                    && (display.fields().contains(parts[1]) || display.associations().containsKey(parts[1]))) {
+                throw WsError.badRequest(35, "Unable to display this field \"" + parts[1] + "\". However, these are "
+                        + "available: id");
+            }
+        }
     }
 
     private boolean priceless(Table table, long id) {

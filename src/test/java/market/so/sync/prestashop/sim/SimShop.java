@@ -272,6 +272,16 @@ public final class SimShop {
         return this;
     }
 
+    /**
+     * A field of {@code resource} that this shop's webservice does not let a {@code display=[...]} list name (400,
+     * code 35, "Unable to display this field"), as a fork or a module that changed the resource's definition would;
+     * {@code display=full} still shows it.
+     */
+    public SimShop refuseField(String resource, String field) {
+        behaviour.refusedFields.add(resource + "." + field);
+        return this;
+    }
+
     /** Forgets every planned body fault, and products set {@link #withoutPrices}. */
     public SimShop clearBodyFaults() {
         behaviour.bodyFaults.clear();
