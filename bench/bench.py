@@ -26,6 +26,10 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 AUTH = 'Basic ' + base64.b64encode(b'ops:bench').decode()
 
 
+# the products read whole, as the sync asks them (ProductMapper.READ_DISPLAY, ADR 0028; display=full before)
+WHOLE = ('[id,id_category_default,id_default_image,reference,ean13,date_upd,link_rewrite,name,description,'
+         'description_short,categories[id],images[id]]')
+
 def free_port():
     with socket.socket() as s:
         s.bind(('127.0.0.1', 0))
@@ -442,13 +446,13 @@ def raw_download(shops, args, sim_pid):
         requests += paged(url, key, 'combinations', 2000, {'display': combos, 'sort': '[id_product_ASC,id_ASC]'}, False)
         for first in range(1, args.products + 1, 100):
             ids = '[' + '|'.join(str(i) for i in range(first, min(first + 100, args.products + 1))) + ']'
-            fetch(url, key, 'products', q(**{'display': 'full', 'filter[id]': ids, 'sort': '[id_ASC]', 'language': '2'}))
+            fetch(url, key, 'products', q(**{'display': WHOLE, 'filter[id]': ids, 'sort': '[id_ASC]', 'language': '2'}))
             requests += 1
         return requests
 
     def fetch(url, key, resource, query):
         # the price aliases go on the light and combination pages, as the sync sends them
-        if resource in ('products', 'combinations') and 'display=full' not in query:
+        if resource in ('products', 'combinations') and 'filter%5Bid%5D' not in query and 'filter[id]' not in query:
             query += aliases
         return get(url, key, resource, query)
 
