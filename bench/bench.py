@@ -428,7 +428,7 @@ def raw_download(shops, args, sim_pid):
         auth = 'Basic ' + base64.b64encode((key + ':').encode()).decode()
         conn.request('GET', parsed.path + '/api/' + resource + '?' + query, headers={'Authorization': auth})
         body = conn.getresponse().read()
-        # rows, not ids: a product read whole carries the ids of its categories and pictures too
+        # rows by their own element, not <id>: a row with associations (images[id], categories[id]) has their ids too
         return len(re.findall(rb'<' + ROW[resource].encode() + rb'[ >]', body))
 
     def q(**params):
