@@ -1,5 +1,7 @@
 package market.so.sync.catalog;
 
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import market.so.sync.prestashop.xml.XmlNode;
 
@@ -28,6 +30,17 @@ public record LightProduct(long id, String dateUpd, boolean listed, boolean avai
         + "cache_default_attribute,price,id_tax_rules_group,images[id]";
     /** The same for versions that do not know {@code state} (1.5, 1.6). */
     public static final String FIELDS_WITHOUT_STATE = FIELDS.replace("state,", "");
+
+    /**
+     * The display of a first sync's sweep page (docs/decisions/0029): these light fields and the fields the mapper
+     * reads ({@link ProductMapper#READ_DISPLAY}), each once, without the brackets.
+     */
+    public static String wholeFields(String lightFields) {
+        LinkedHashSet<String> fields = new LinkedHashSet<>(List.of(lightFields.split(",")));
+        String mapped = ProductMapper.READ_DISPLAY;
+        fields.addAll(List.of(mapped.substring(1, mapped.length() - 1).split(",")));
+        return String.join(",", fields);
+    }
 
     /** Reads a light row, or a full one (the full shape has every light field). */
     public static LightProduct of(XmlNode product) {

@@ -68,6 +68,7 @@ public final class ShopSyncContext {
     private FallbackPricing.TaxLists taxLists;
     private boolean pricesInSweep = true;
     private volatile boolean wholeProductsInFull; // set by a batch read ahead too
+    private boolean wholeInSweep;
 
     public ShopSyncContext(long shopId, long syncId, String trigger, Long runId, ShopAccess access) {
         this(shopId, syncId, trigger, runId, access, null, () -> null);
@@ -169,6 +170,14 @@ public final class ShopSyncContext {
      */
     public boolean wholeProductsInFull() { return wholeProductsInFull; }
     public void wholeProductsInFull(boolean full) { this.wholeProductsInFull = full; }
+
+    /**
+     * A first sync (nothing stored for the shop): the sweep's pages are read whole, small, with the light fields
+     * and the prices, instead of light pages followed by reads by id of every product (docs/decisions/0029).
+     * Off for the rest of the sync once the shop refuses that display.
+     */
+    public boolean wholeInSweep() { return wholeInSweep; }
+    public void wholeInSweep(boolean whole) { this.wholeInSweep = whole; }
 
     /** The light rows of the page being written, kept on the product rows for the next 304. */
     public String sweptSnapshot(long productId) { return sweptSnapshots.get(productId); }

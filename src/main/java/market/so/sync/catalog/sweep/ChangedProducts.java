@@ -27,11 +27,19 @@ public class ChangedProducts {
     }
 
     public void readAndStore(FetchPlan plan, ShopSyncContext sync) {
+        if (plan.readWhole()) { // a first sync's page: the rows are here already (docs/decisions/0029)
+            sync.sweptSnapshots(plan.snapshots());
+            store(new CatalogPage(plan.ids().stream().map(plan.whole()::get).toList(), plan.states()), plan, sync);
+            return;
+        }
         try (FullFetch.Batches batches = fetch.batches(plan, sync)) {
             while (batches.hasNext()) {
-                CatalogPage batch = images.checkFor(batches.next(), sync);
-                store.upsertPage(mapper.mapPage(batch, sync), plan.stored(), sync);
+                store(batches.next(), plan, sync);
             }
         }
+    }
+
+    private void store(CatalogPage batch, FetchPlan plan, ShopSyncContext sync) {
+        store.upsertPage(mapper.mapPage(images.checkFor(batch, sync), sync), plan.stored(), sync);
     }
 }

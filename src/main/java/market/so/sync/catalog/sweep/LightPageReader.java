@@ -26,8 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class LightPageReader {
 
-    /** The rows read and how many positions of the list they cover (skipped products included). */
-    record Range(List<XmlNode> rows, int covered, String sha1, boolean split) {
+    /**
+     * The rows read and how many positions of the list they cover (skipped products included); {@code whole}: the
+     * rows carry every field the mapper reads too (a first sync's page, docs/decisions/0029).
+     */
+    record Range(List<XmlNode> rows, int covered, String sha1, boolean split, boolean whole) {
     }
 
     private final WebserviceClient client;
@@ -43,20 +46,21 @@ public class LightPageReader {
 
     /** The page, or null when the shop answered 304 to {@code localSha1}. */
     Range read(ShopSyncContext sync, int offset, int size, String localSha1) {
+        boolean whole = sync.wholeInSweep();
         try {
             WebserviceClient.Rows answer = adapted(sync, offset, size, localSha1, -1);
             if (answer.answer() != null && answer.answer().notModified()) {
                 return null;
             }
             return new Range(answer.rows(), answer.rows().size(), answer.answer() == null ? null
-                : answer.answer().contentSha1(), false);
+                : answer.answer().contentSha1(), false, whole && sync.wholeInSweep());
         } catch (WebserviceException e) {
             if (!WebserviceException.isServerError(e)) {
                 throw e;
             }
             List<XmlNode> rows = new ArrayList<>();
             int covered = split(sync, offset, size, rows, e);
-            return new Range(rows, covered, null, true);
+            return new Range(rows, covered, null, true, whole && sync.wholeInSweep());
         }
     }
 
@@ -124,7 +128,12 @@ public class LightPageReader {
                 }
                 return rows;
             } catch (WebserviceException.BadRequest e) {
-                adapt(sync, e);
+                boolean state = sync.lightFields().contains("state,") && String.valueOf(e.getMessage()).contains("\"state\"");
+                if (sync.wholeInSweep() && !state) {
+                    sync.wholeInSweep(false); // a field it does not know: light pages and reads by id, as later syncs
+                } else {
+                    adapt(sync, e);
+                }
             }
         }
     }
@@ -146,12 +155,16 @@ public class LightPageReader {
     private static WebserviceCall call(ShopSyncContext sync, int offset, int size) {
         Map<String, String> params = new LinkedHashMap<>();
         boolean prices = sync.pricesInSweep(); // else asked only where their inputs moved (PriceRefresh)
-        params.put("display", "[" + sync.lightFields() + (prices ? "," + CatalogReader.FINAL_PRICE + ","
-            + CatalogReader.REGULAR_PRICE : "") + "]");
+        boolean whole = sync.wholeInSweep();
+        params.put("display", "[" + (whole ? LightProduct.wholeFields(sync.lightFields()) : sync.lightFields())
+            + (prices ? "," + CatalogReader.FINAL_PRICE + "," + CatalogReader.REGULAR_PRICE : "") + "]");
         params.put("sort", "[id_ASC]");
         params.put("limit", offset + "," + size);
         if (prices) {
             params.putAll(CatalogReader.virtualPrices());
+        }
+        if (whole && sync.languageFilter() != null) {
+            params.put("language", sync.languageFilter()); // as the reads by id: else every language's texts
         }
         return WebserviceCall.of(sync.access(), "products", params);
     }

@@ -39,11 +39,16 @@ public class LightSweep {
     private final int rowBudget;
     private final SweepPlanner planner;
     private final ChangedProducts changed;
+    private final int wholePageSize;
+    private final boolean wholeFirstSync;
 
     LightSweep(LightPageReader reader, SweepPageStore pages, ProductStore products, CombinationRanges combinations,
                PriceRefresh prices, StoredVariantPrices stored, @Value("${somarket.sync.sweep-page-size:2000}") int pageSize,
                @Value("${somarket.sync.max-products-per-shop:250000}") int rowBudget, SweepPlanner planner,
-               ChangedProducts changed) {
+               ChangedProducts changed, @Value("${somarket.sync.page-size:100}") int wholePageSize,
+               @Value("${somarket.sync.first-sync-whole:true}") boolean wholeFirstSync) {
+        this.wholePageSize = wholePageSize;
+        this.wholeFirstSync = wholeFirstSync;
         this.planner = planner;
         this.changed = changed;
         this.reader = reader;
@@ -62,8 +67,13 @@ public class LightSweep {
      * than a Camel split: on Camel 4.17 this route's split inside its transaction never completed.
      */
     public void sweep(@ExchangeProperty(ShopSyncs.SYNC) ShopSyncContext sync) {
-        if (sync.priceInputs() != null && stored.anyStored(sync.shopId())) {
+        boolean anyStored = stored.anyStored(sync.shopId());
+        if (sync.priceInputs() != null && anyStored) {
             sync.pricesInSweep(false); // prices asked only where their inputs moved (docs/decisions/0025)
+        }
+        if (!anyStored && wholeFirstSync) {
+            sync.wholeInSweep(true); // every product is new: read whole in the sweep, once (docs/decisions/0029)
+            pages.forgetFrom(sync.shopId(), 0);
         }
         Iterator<SweepPage> all = pages(sync);
         while (all.hasNext()) {
@@ -74,6 +84,7 @@ public class LightSweep {
     /** The pages, each read when the previous one has been handled. */
     public Iterator<SweepPage> pages(ShopSyncContext sync) {
         return new Iterator<>() {
+            private final CombinationWindow window = new CombinationWindow();
             private int offset;
             private SweepPage next;
             private boolean done;
@@ -81,7 +92,7 @@ public class LightSweep {
             @Override
             public boolean hasNext() {
                 if (next == null && !done) {
-                    next = read(sync, offset);
+                    next = read(sync, offset, window);
                     if (next == null) {
                         done = true;
                     } else {
@@ -104,10 +115,13 @@ public class LightSweep {
     }
 
     /** The page at this offset, or null at the empty page that ends the list. */
-    private SweepPage read(ShopSyncContext sync, int offset) {
+    private SweepPage read(ShopSyncContext sync, int offset, CombinationWindow window) {
         if (offset > rowBudget) {
             throw new WebserviceException(ShopStatus.SYNC_FAILED, "the shop lists more than " + rowBudget
                 + " products (somarket.sync.max-products-per-shop): the sync was stopped, nothing changed");
+        }
+        if (sync.wholeInSweep()) {
+            return readWhole(sync, offset, window);
         }
         SweepPageStore.StoredPage remembered = sync.pricesComputedByUs() ? null
             : pages.find(sync.shopId(), offset).filter(p -> p.size() == pageSize).orElse(null);
@@ -116,7 +130,8 @@ public class LightSweep {
             Map<Long, StoredProduct> rows = products.stored(sync.shopId(), remembered.firstId(), remembered.lastId());
             List<LightProduct> unchanged = rebuild(rows, remembered);
             if (unchanged != null) {
-                return priced(new SweepPage(offset, unchanged.size(), unchanged, Map.of(), true).withStored(rows), sync);
+                return priced(new SweepPage(offset, unchanged.size(), unchanged, Map.of(), true).withStored(rows), sync,
+                    null);
             }
             pages.forget(sync.shopId(), offset);
             range = reader.read(sync, offset, pageSize, null);
@@ -125,6 +140,41 @@ public class LightSweep {
             pages.forgetFrom(sync.shopId(), offset);
             return null;
         }
+        List<LightProduct> light = light(range);
+        remember(sync, offset, range, light);
+        SweepPage page = new SweepPage(offset, range.covered(), light, Map.of(), false);
+        if (!sync.pricesInSweep() && !light.isEmpty()) {
+            page = page.withStored(products.stored(sync.shopId(), light.get(0).id(), light.get(light.size() - 1).id()));
+        }
+        return priced(page, sync, null);
+    }
+
+    /**
+     * A first sync's page (docs/decisions/0029): {@code page-size} products read whole with their light fields and
+     * prices, so that no product is read twice; not remembered for a 304 (the next sync's light pages are not
+     * these). The page's rows are what the planner hands on to be stored.
+     */
+    private SweepPage readWhole(ShopSyncContext sync, int offset, CombinationWindow window) {
+        LightPageReader.Range range = reader.read(sync, offset, wholePageSize, null);
+        if (range.covered() == 0) {
+            return null;
+        }
+        List<LightProduct> light = light(range);
+        SweepPage page = new SweepPage(offset, range.covered(), light, Map.of(), false);
+        if (range.whole()) {
+            Map<Long, XmlNode> whole = new HashMap<>();
+            for (XmlNode row : range.rows()) {
+                Long id = row.longValue("id");
+                if (id != null) {
+                    whole.put(id, row);
+                }
+            }
+            page = page.withWhole(whole);
+        }
+        return priced(page, sync, window);
+    }
+
+    private static List<LightProduct> light(LightPageReader.Range range) {
         List<LightProduct> light = new ArrayList<>(range.rows().size());
         for (XmlNode row : range.rows()) {
             LightProduct product = LightProduct.of(row);
@@ -132,12 +182,7 @@ public class LightSweep {
                 light.add(product);
             }
         }
-        remember(sync, offset, range, light);
-        SweepPage page = new SweepPage(offset, range.covered(), light, Map.of(), false);
-        if (!sync.pricesInSweep() && !light.isEmpty()) {
-            page = page.withStored(products.stored(sync.shopId(), light.get(0).id(), light.get(light.size() - 1).id()));
-        }
-        return priced(page, sync);
+        return light;
     }
 
     /**
@@ -169,13 +214,18 @@ public class LightSweep {
             light.get(light.size() - 1).id(), light.size()));
     }
 
-    /** The page with the combinations of its products that have some (one id range), then its prices. */
-    private SweepPage priced(SweepPage page, ShopSyncContext sync) {
+    /**
+     * The page with the combinations of its products that have some (one id range), then its prices. With a
+     * window (a first sync's small pages), the combinations are read for the id span of a light page at once.
+     */
+    private SweepPage priced(SweepPage page, ShopSyncContext sync, CombinationWindow window) {
         List<LightProduct> withCombinations = page.products().stream().filter(LightProduct::hasCombinations).toList();
         Map<Long, List<LightCombination>> byProduct = new HashMap<>();
         if (!withCombinations.isEmpty()) {
-            Map<Long, List<LightCombination>> read = combinations.of(sync, withCombinations.get(0).id(),
-                withCombinations.get(withCombinations.size() - 1).id());
+            long first = withCombinations.get(0).id();
+            long last = withCombinations.get(withCombinations.size() - 1).id();
+            Map<Long, List<LightCombination>> read = window == null ? combinations.of(sync, first, last)
+                : window.of(sync, page, first, last, withCombinations);
             for (LightProduct product : withCombinations) {
                 List<LightCombination> found = read.get(product.id());
                 if (found != null) {
@@ -183,8 +233,31 @@ public class LightSweep {
                 }
             }
         }
-        SweepPage complete = new SweepPage(page.offset(), page.covered(), page.products(), byProduct, page.notModified(),
-            page.stored());
+        SweepPage complete = page.with(page.products(), byProduct);
         return prices.complete(complete, complete.stored() == null ? Map.of() : complete.stored(), sync);
+    }
+
+    /**
+     * The combinations a first sync read ahead for the products of the pages to come: one request for the id span
+     * of about a light page's products instead of one per small page. A product of the page that has combinations
+     * but none in the window (created since the window was read) has its page's range read again.
+     */
+    private final class CombinationWindow {
+
+        private long to = -1;
+        private Map<Long, List<LightCombination>> rows = Map.of();
+
+        Map<Long, List<LightCombination>> of(ShopSyncContext sync, SweepPage page, long first, long last,
+                                             List<LightProduct> wanted) {
+            if (last > to) {
+                List<LightProduct> all = page.products();
+                long span = Math.max(1, all.get(all.size() - 1).id() - all.get(0).id() + 1);
+                to = Math.max(last, first + span * Math.max(1, pageSize / Math.max(1, wholePageSize)) - 1);
+                rows = combinations.of(sync, first, to);
+            } else if (wanted.stream().anyMatch(p -> !rows.containsKey(p.id()))) {
+                return combinations.of(sync, first, last);
+            }
+            return rows;
+        }
     }
 }

@@ -72,7 +72,7 @@ class PriceRefresh {
             for (LightProduct p : page.products()) {
                 products.add(p.priced(p.finalPrice(), p.regularPrice(), inputs.fingerprint(p, page.combinationsOf(p.id())), today));
             }
-            return new SweepPage(page.offset(), page.covered(), products, page.combinations(), page.notModified());
+            return page.with(products, page.combinations());
         }
         long first = page.products().get(0).id();
         long last = page.products().get(page.products().size() - 1).id();
@@ -101,7 +101,7 @@ class PriceRefresh {
         if (!asked.isEmpty() && !ask(sync, asked, first, last, products, byProduct, page)) {
             return unpriced(page); // the shop stopped computing prices: ours for the whole page (fallback)
         }
-        return new SweepPage(page.offset(), page.covered(), products, byProduct, page.notModified());
+        return page.with(products, byProduct);
     }
 
     /** The combinations with the prices stored last time, or null when one of them has none. */
@@ -220,7 +220,6 @@ class PriceRefresh {
         Function<LightProduct, LightProduct> strip = p -> p.priced(null, null, null, null);
         Map<Long, List<LightCombination>> combinations = new HashMap<>();
         page.combinations().forEach((id, list) -> combinations.put(id, list.stream().map(c -> c.priced(null, null)).toList()));
-        return new SweepPage(page.offset(), page.covered(), page.products().stream().map(strip).toList(), combinations,
-            page.notModified());
+        return page.with(page.products().stream().map(strip).toList(), combinations);
     }
 }

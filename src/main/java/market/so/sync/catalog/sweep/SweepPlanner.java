@@ -79,6 +79,6 @@ public class SweepPlanner {
         int written = store.updateStates(changedStates, sync);
         store.updateSnapshots(changedSnapshots, sync);
         sync.counted(0, written, products.size() - skipped - toFetch.size() - written);
-        return new FetchPlan(toFetch, states, snapshots, storedToFetch);
+        return new FetchPlan(toFetch, states, snapshots, storedToFetch, page.whole());
     }
 }
