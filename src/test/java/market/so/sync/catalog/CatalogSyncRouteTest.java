@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.head;
 import static com.github.tomakehurst.wiremock.client.WireMock.headRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -115,11 +116,16 @@ class CatalogSyncRouteTest {
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/categories")).withQueryParam("display",
             equalTo("[id,id_parent,level_depth,active,position,is_root_category,name,link_rewrite]")));
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/product_option_values")));
-        // every combination, light, in one request for the id range of the sweep page's products (ADR 0025)
+        // every combination, light, in one request for an id range: on a first sync, that of the first whole page
+        // (ids 1-5) times the whole pages a light one holds (2,000 / 100), ADR 0029
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/combinations")).withQueryParam("sort",
-            equalTo("[id_ASC]")).withQueryParam("filter[id_product]", equalTo("[1,5]")));
-        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo(ProductMapper.READ_DISPLAY))
-            .withQueryParam("filter[id]", equalTo("[1|2|3|4|5]")));
+            equalTo("[id_ASC]")).withQueryParam("filter[id_product]", equalTo("[1,100]")));
+        // a first sync: the sweep's pages read whole, small, with the fields we map, so no product is read twice
+        // (ADR 0029); the refused prices asked once, then the page without them
+        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("limit", equalTo("0,100"))
+            .withQueryParam("display", equalTo("[" + LightProduct.wholeFields(LightProduct.FIELDS) + "]")));
+        shop.verify(0, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("filter[id]", matching(".*")));
+        shop.verify(0, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("limit", equalTo("0,2000")));
         // the price lists read once, by the price change detection before the sweep (ADR 0025), and handed to our
         // own prices once the shop turned out not to compute them
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/specific_prices")));
@@ -168,8 +174,13 @@ class CatalogSyncRouteTest {
         return items.stream().filter(i -> ((Number) i.get("shopProductId")).longValue() == productId).findFirst().orElseThrow();
     }
 
-    /** The light sweep's pages (an old version: the whole rows come back, read by name) and the full reads by id. */
+    /**
+     * The first sync's whole pages, the next syncs' light pages (an old version: the whole rows come back, read by
+     * name) and their reads by id.
+     */
     private void productsPage(String file) {
+        stubPage("products", "0,100", file);
+        stubPage("products", "5,100", null);
         stubPage("products", "0,2000", file);
         stubPage("products", "5,2000", null);
         stubPage("products", "4,2000", null);

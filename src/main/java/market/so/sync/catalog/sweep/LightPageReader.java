@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import market.so.sync.catalog.CatalogReader;
 import market.so.sync.catalog.LightProduct;
 import market.so.sync.catalog.ShopSyncContext;
@@ -32,6 +34,9 @@ public class LightPageReader {
      */
     record Range(List<XmlNode> rows, int covered, String sha1, boolean split, boolean whole) {
     }
+
+    /** PrestaShop's refusal: {@code Unable to display this field "name"}. */
+    private static final Pattern REFUSED_FIELD = Pattern.compile("field \"([A-Za-z0-9_]+)\"");
 
     private final WebserviceClient client;
     private final FallbackPricing fallback;
@@ -128,14 +133,27 @@ public class LightPageReader {
                 }
                 return rows;
             } catch (WebserviceException.BadRequest e) {
-                boolean state = sync.lightFields().contains("state,") && String.valueOf(e.getMessage()).contains("\"state\"");
-                if (sync.wholeInSweep() && !state) {
-                    sync.wholeInSweep(false); // a field it does not know: light pages and reads by id, as later syncs
+                if (sync.wholeInSweep() && refusesAWholeField(sync, e)) {
+                    sync.wholeInSweep(false); // a mapped field it does not know: light pages and reads by id
                 } else {
                     adapt(sync, e);
                 }
             }
         }
+    }
+
+    /**
+     * Whether a first sync's whole page was refused for one of the fields only that page asks for (not a light
+     * field, not a price alias: {@link #adapt} handles those); a 400 that names no field counts as one.
+     */
+    private static boolean refusesAWholeField(ShopSyncContext sync, WebserviceException.BadRequest refused) {
+        Matcher named = REFUSED_FIELD.matcher(String.valueOf(refused.getMessage()));
+        if (!named.find()) {
+            return true;
+        }
+        String field = named.group(1);
+        return !field.equals(CatalogReader.FINAL_PRICE) && !field.equals(CatalogReader.REGULAR_PRICE)
+            && !List.of(sync.lightFields().split(",")).contains(field);
     }
 
     /** A 400 names the field it refused: {@code state} (before 1.7) or the price aliases (oldest versions). */

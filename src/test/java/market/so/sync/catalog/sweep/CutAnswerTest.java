@@ -25,8 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Issue 17: a shop that cuts an answer in the middle (its whole {@code Content-Length} announced, half of it
  * sent, the connection closed). Cut once, the request is asked again as a whole on a new connection and the
  * sync ends OK with every product as the simulator has it; cut at every try, the shop ends UNREACHABLE
- * "broke off after N bytes" with its catalogue kept. The application's own page sizes: sweep pages of
- * 2,000, full reads of 100, stock pages of 5,000, combination pages of 2,000. What a clean sync of the same
+ * "broke off after N bytes" with its catalogue kept. The application's own page sizes: a first sync's whole
+ * pages of 100 (ADR 0029), the next syncs' light sweep pages of 2,000 and reads by id of 100, stock pages of 5,000, combination pages of 2,000. What a clean sync of the same
  * generated catalogue asks and stores is the reference (the same ids give the same products).
  */
 @SyncTest
@@ -80,7 +80,7 @@ class CutAnswerTest {
         assertThat(outcome.errorDetail()).isNull();
         assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
         List<SimRequest> second = SweepSupport.to(shop, "products").stream()
-            .filter(r -> "2000,2000".equals(r.query().get("limit"))).toList();
+            .filter(r -> "2000,100".equals(r.query().get("limit"))).toList(); // a first sync's whole pages (ADR 0029)
         assertThat(second).hasSize(2);
         assertThat(second.get(0).bytes()).isPositive().isLessThan(second.get(1).bytes());
         assertThat(second.get(1).clientPort()).as("the broken connection is not reused")
@@ -116,10 +116,10 @@ class CutAnswerTest {
     }
 
     @Test
-    void aFullReadPageAStockPageAndACombinationPageCutOnceAreAskedAgain() {
+    void aWholePageAStockPageAndACombinationPageCutOnceAreAskedAgain() {
         Reference reference = reference(FEW);
         SimShop shop = sim.generatedShop("cut-reads" + (++names), FEW)
-            .cutAnswer("/api/products", Map.of("display", ProductMapper.READ_DISPLAY), 1, 1)
+            .cutAnswer("/api/products", Map.of("limit", "100,"), 0, 1)
             .cutAnswer("/api/stock_availables", Map.of(), 0, 1)
             .cutAnswer("/api/combinations", Map.of("limit", "0,"), 0, 1);
         long id = support.store(shop);
@@ -133,6 +133,26 @@ class CutAnswerTest {
         List<SimRequest> stock = SweepSupport.to(shop, "stock_availables");
         assertThat(stock.get(0).query()).isEqualTo(stock.get(1).query());
         assertThat(stock.get(0).bytes()).isLessThan(stock.get(1).bytes());
+    }
+
+    @Test
+    void aReadByIdCutOnceOnTheNextSyncIsAskedAgain() {
+        SimShop shop = sim.generatedShop("cut-by-id" + (++names), FEW);
+        long id = support.store(shop);
+        assertThat(support.sync(id).result()).isEqualTo(ShopOutcome.Result.OK);
+        shop.catalog().setName(5, 2, "Renommé après la première synchro");
+        shop.resetRequests().cutAnswer("/api/products", Map.of("display", ProductMapper.READ_DISPLAY), 0, 1);
+
+        ShopOutcome outcome = support.sync(id);
+
+        assertThat(outcome.errorDetail()).isNull();
+        assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
+        assertThat(outcome.productsChanged()).isEqualTo(1);
+        List<SimRequest> byId = SweepSupport.fullReads(shop);
+        assertThat(byId).hasSize(2).allSatisfy(r -> assertThat(r.query()).containsEntry("filter[id]", "[5]"));
+        assertThat(byId.get(0).bytes()).isPositive().isLessThan(byId.get(1).bytes());
+        assertThat(support.product(id, 5)).containsEntry("name", "Renommé après la première synchro");
+        shop.clearBodyFaults();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import market.so.sync.catalog.CatalogPage;
+import market.so.sync.catalog.LightProduct;
 import market.so.sync.catalog.ProductMapper;
 import market.so.sync.catalog.ShopSyncContext;
 import market.so.sync.prestashop.ApiKey;
@@ -69,9 +70,13 @@ class LightSweepTest {
 
         assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
         assertThat(outcome.productsNew()).isEqualTo(30);
-        assertThat(SweepSupport.fullReads(usual)).hasSize(2) // 30 / 20
-            .allSatisfy(r -> assertThat(r.query()).containsEntry("display", ProductMapper.READ_DISPLAY));
-        // the refused request, then the same ids and the next batch in full
+        // a first sync reads its sweep pages whole (ADR 0029): 20, 10, then the empty page; nothing by id
+        assertThat(SweepSupport.fullReads(usual)).isEmpty();
+        assertThat(SweepSupport.wholePages(usual)).hasSize(3).allSatisfy(r -> assertThat(r.query().get("display"))
+            .startsWith("[" + LightProduct.FIELDS + ",").contains(",name,description,").contains(",categories[id]"));
+        // the refused whole page, then light pages and reads by id: the refused one, then the same ids and the
+        // next batch in full
+        assertThat(SweepSupport.wholePages(refusing)).hasSize(1);
         assertThat(SweepSupport.fullReads(refusing)).extracting(r -> r.query().get("display"))
             .containsExactly(ProductMapper.READ_DISPLAY, "full", "full");
         String columns = "shop_product_id, name, description, reference, ean13, price, quantity, active, link_rewrite, "
@@ -92,9 +97,10 @@ class LightSweepTest {
         assertThat(first.result()).isEqualTo(ShopOutcome.Result.OK);
         assertThat(first.productsNew()).isEqualTo(250);
         assertThat(first.variants()).isEqualTo(75);
-        assertThat(SweepSupport.fullReads(shop)).hasSize(13); // 250 / 20
-        assertThat(SweepSupport.to(shop, "products")).filteredOn(r -> r.query().get("display").startsWith("[id,date_upd"))
-            .hasSize(4) // 100, 100, 50, then the empty page
+        // every product is new: the sweep's pages are read whole (page-size), nothing light, nothing by id (ADR 0029)
+        assertThat(SweepSupport.fullReads(shop)).isEmpty();
+        assertThat(SweepSupport.lightPages(shop)).isEmpty();
+        assertThat(SweepSupport.wholePages(shop)).hasSize(14) // 12 x 20, 10, then the empty page
             .allSatisfy(r -> assertThat(r.query()).containsEntry("sort", "[id_ASC]"));
         assertThat(support.product(id, 7)).containsEntry("price", new BigDecimal("17.85")); // 17.50 + 20 % VAT, 15 % off
         assertThat(support.variants(id, 10)).hasSize(3).first().satisfies(v -> assertThat(v.get("attributes")).isNotNull());
@@ -104,6 +110,8 @@ class LightSweepTest {
         assertThat(second.productsUnchanged()).isEqualTo(250);
         assertThat(second.productsNew() + second.productsChanged()).isZero();
         assertThat(SweepSupport.fullReads(shop)).isEmpty();
+        assertThat(SweepSupport.wholePages(shop)).isEmpty();
+        assertThat(SweepSupport.lightPages(shop)).hasSize(4); // 100, 100, 50, then the empty page
         // nothing moved a price: no computed price is asked (ADR 0025), so the pages differ from the first
         // sync's (which carried them) and the next sync's are answered 304
         assertThat(shop.requests()).noneMatch(r -> r.query().keySet().stream().anyMatch(k -> k.startsWith("price[")));

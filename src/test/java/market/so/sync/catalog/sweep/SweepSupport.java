@@ -50,6 +50,19 @@ final class SweepSupport {
             || "full".equals(r.query().get("display"))).toList();
     }
 
+    /** A first sync's sweep pages: read whole with the light fields and the ones the mapper reads (ADR 0029). */
+    static List<SimRequest> wholePages(SimShop shop) {
+        return to(shop, "products").stream().filter(r -> r.query().containsKey("limit")
+            && String.valueOf(r.query().get("display")).contains(",description,")).toList();
+    }
+
+    /** The light sweep's pages (the syncs after the first). */
+    static List<SimRequest> lightPages(SimShop shop) {
+        return to(shop, "products").stream().filter(r -> r.query().containsKey("limit")
+            && String.valueOf(r.query().get("display")).startsWith("[id,date_upd")
+            && !String.valueOf(r.query().get("display")).contains(",description,")).toList();
+    }
+
     Map<String, Object> product(long shopId, long productId) {
         return jdbc.queryForMap("SELECT * FROM product WHERE shop_id = ? AND shop_product_id = ?", shopId, productId);
     }
