@@ -26,9 +26,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 AUTH = 'Basic ' + base64.b64encode(b'ops:bench').decode()
 
 
-# the products read whole, as the sync asks them (ProductMapper.READ_DISPLAY, ADR 0028; display=full before)
-WHOLE = ('[id,id_category_default,id_default_image,reference,ean13,date_upd,link_rewrite,name,description,'
-         'description_short,categories[id],images[id]]')
+# a first sync's sweep pages, read whole (LightProduct.wholeFields, ADR 0029): the light fields, then the mapped ones
+WHOLE_PAGE = ('[id,date_upd,active,state,visibility,available_for_order,cache_default_attribute,price,'
+              'id_tax_rules_group,images[id],id_category_default,id_default_image,reference,ean13,link_rewrite,name,'
+              'description,description_short,categories[id],somarket_final_ti,somarket_regular_ti]')
+
 
 ROW = {'products': 'product', 'stock_availables': 'stock_available', 'combinations': 'combination'}
 
@@ -411,12 +413,11 @@ def medians(summaries):
 
 
 def raw_download(shops, args, sim_pid):
-    """The requests of a first sync (stock, light sweep, combinations, full reads by id), fetched with
-    the same concurrency and page sizes, bodies read and dropped: the limit to compare with."""
+    """The requests of a first sync (stock, the sweep's whole pages of 100, ADR 0029, combinations), fetched
+    with the same concurrency and page sizes, bodies read and dropped: the limit to compare with."""
     aliases = ('&price[somarket_final_ti][use_tax]=1&price[somarket_final_ti][decimals]=6'
                '&price[somarket_regular_ti][use_tax]=1&price[somarket_regular_ti][use_reduction]=0'
                '&price[somarket_regular_ti][decimals]=6')
-    light = '[id,date_upd,active,state,visibility,available_for_order,cache_default_attribute,price,id_tax_rules_group,somarket_final_ti,somarket_regular_ti]'
     combos = '[id,id_product,reference,ean13,default_on,price,product_option_values[id],somarket_final_ti,somarket_regular_ti]'
     local = threading.local()
 
@@ -446,12 +447,8 @@ def raw_download(shops, args, sim_pid):
     def shop_pages(url, key):
         requests = paged(url, key, 'stock_availables', 5000,
                          {'display': '[id,id_product,id_product_attribute,quantity,out_of_stock]', 'sort': '[id_ASC]'}, False)
-        requests += paged(url, key, 'products', 2000, {'display': light, 'sort': '[id_ASC]'}, True)
+        requests += paged(url, key, 'products', 100, {'display': WHOLE_PAGE, 'sort': '[id_ASC]', 'language': '2'}, True)
         requests += paged(url, key, 'combinations', 2000, {'display': combos, 'sort': '[id_product_ASC,id_ASC]'}, False)
-        for first in range(1, args.products + 1, 100):
-            ids = '[' + '|'.join(str(i) for i in range(first, min(first + 100, args.products + 1))) + ']'
-            fetch(url, key, 'products', q(**{'display': WHOLE, 'filter[id]': ids, 'sort': '[id_ASC]', 'language': '2'}))
-            requests += 1
         return requests
 
     def fetch(url, key, resource, query):
