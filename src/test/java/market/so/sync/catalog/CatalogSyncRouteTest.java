@@ -116,16 +116,19 @@ class CatalogSyncRouteTest {
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/categories")).withQueryParam("display",
             equalTo("[id,id_parent,level_depth,active,position,is_root_category,name,link_rewrite]")));
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/product_option_values")));
-        // every combination, light, in one request for an id range: on a first sync, that of the first whole page
-        // (ids 1-5) times the whole pages a light one holds (2,000 / 100), ADR 0029
+        // every combination, light, in one request for an id range: on a first sync, that of the light page's ids
+        // the minimal list gave (1-5), ADR 0029
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/combinations")).withQueryParam("sort",
-            equalTo("[id_ASC]")).withQueryParam("filter[id_product]", equalTo("[1,100]")));
-        // a first sync: the sweep's pages read whole, small, with the fields we map, so no product is read twice
-        // (ADR 0029); the refused prices asked once, then the page without them
-        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("limit", equalTo("0,100"))
+            equalTo("[id_ASC]")).withQueryParam("filter[id_product]", equalTo("[1,5]")));
+        // a first sync: the ids of a light page from the minimal list, then those products read whole by id with the
+        // light fields and the fields we map, so no product is read twice (ADR 0029); the refused prices asked once,
+        // then the page without them
+        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("limit", equalTo("0,2000"))
+            .withQueryParam("display", absent()));
+        shop.verify(1, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("filter[id]", equalTo("[1|2|3|4|5]"))
             .withQueryParam("display", equalTo("[" + LightProduct.wholeFields(LightProduct.FIELDS) + "]")));
-        shop.verify(0, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("filter[id]", matching(".*")));
-        shop.verify(0, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("limit", equalTo("0,2000")));
+        shop.verify(0, getRequestedFor(urlPathEqualTo("/api/products")).withQueryParam("display",
+            equalTo(ProductMapper.READ_DISPLAY)));
         // the price lists read once, by the price change detection before the sweep (ADR 0025), and handed to our
         // own prices once the shop turned out not to compute them
         shop.verify(1, getRequestedFor(urlPathEqualTo("/api/specific_prices")));
@@ -185,6 +188,8 @@ class CatalogSyncRouteTest {
         stubPage("products", "5,2000", null);
         stubPage("products", "4,2000", null);
         shop.stubFor(any(urlPathEqualTo("/api/products")).withQueryParam("display", equalTo(ProductMapper.READ_DISPLAY))
+            .willReturn(xml(200, body(file))));
+        shop.stubFor(any(urlPathEqualTo("/api/products")).withQueryParam("filter[id]", matching("\\[[0-9|]+\\]"))
             .willReturn(xml(200, body(file))));
     }
 

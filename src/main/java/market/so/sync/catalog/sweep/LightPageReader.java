@@ -51,28 +51,62 @@ public class LightPageReader {
 
     /** The page, or null when the shop answered 304 to {@code localSha1}. */
     Range read(ShopSyncContext sync, int offset, int size, String localSha1) {
+        return read(sync, offset, size, null, localSha1);
+    }
+
+    /**
+     * A first sync's page (docs/decisions/0029): the products at these positions of the list, whose ids the
+     * minimal list gave ({@link #ids}), read whole by id. It covers every position asked, rows or not (a product
+     * deleted since the ids were listed has none).
+     */
+    Range readWhole(ShopSyncContext sync, int offset, List<Long> ids) {
+        return read(sync, offset, ids.size(), ids, null);
+    }
+
+    /** The ids at {@code count} positions of the list from {@code offset}, from the minimal list (nothing rendered). */
+    List<Long> ids(ShopSyncContext sync, int offset, int count) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("sort", "[id_ASC]");
+        params.put("limit", offset + "," + count);
+        List<Long> ids = new ArrayList<>();
+        for (XmlNode row : client.rows(WebserviceCall.of(sync.access(), "products", params),
+                client.syncOptions(sync.meter())).rows()) {
+            String id = row.attribute("id");
+            Long value = id == null ? row.longValue("id") : Long.valueOf(id);
+            if (value != null) {
+                ids.add(value);
+            }
+        }
+        return ids;
+    }
+
+    private Range read(ShopSyncContext sync, int offset, int size, List<Long> ids, String localSha1) {
         boolean whole = sync.wholeInSweep();
         try {
-            WebserviceClient.Rows answer = adapted(sync, offset, size, localSha1, -1);
+            WebserviceClient.Rows answer = adapted(sync, offset, size, ids, localSha1, -1);
             if (answer.answer() != null && answer.answer().notModified()) {
                 return null;
             }
-            return new Range(answer.rows(), answer.rows().size(), answer.answer() == null ? null
+            return new Range(answer.rows(), ids == null ? answer.rows().size() : size, answer.answer() == null ? null
                 : answer.answer().contentSha1(), false, whole && sync.wholeInSweep());
         } catch (WebserviceException e) {
             if (!WebserviceException.isServerError(e)) {
                 throw e;
             }
             List<XmlNode> rows = new ArrayList<>();
-            int covered = split(sync, offset, size, rows, e);
+            int covered = split(sync, offset, size, ids, rows, e);
             return new Range(rows, covered, null, true, whole && sync.wholeInSweep());
         }
     }
 
-    /** Halves a failing range; returns the positions covered (fewer than size at the end of the list). */
-    private int split(ShopSyncContext sync, int offset, int size, List<XmlNode> into, WebserviceException failure) {
+    /**
+     * Halves a failing range (of positions, or of the ids at them); returns the positions covered (fewer than size
+     * at the end of the list).
+     */
+    private int split(ShopSyncContext sync, int offset, int size, List<Long> ids, List<XmlNode> into,
+                      WebserviceException failure) {
         if (size == 1) {
-            Long id = idAt(sync, offset);
+            Long id = ids != null ? ids.get(0) : idAt(sync, offset);
             if (id == null) {
                 return 0;
             }
@@ -84,50 +118,43 @@ public class LightPageReader {
             return 1;
         }
         int half = size / 2;
-        int first = part(sync, offset, half, into);
+        int first = part(sync, offset, half, ids == null ? null : ids.subList(0, half), into);
         if (first < half) {
             return first;
         }
-        return first + part(sync, offset + half, size - half, into);
+        return first + part(sync, offset + half, size - half, ids == null ? null : ids.subList(half, size), into);
     }
 
-    private int part(ShopSyncContext sync, int offset, int size, List<XmlNode> into) {
+    private int part(ShopSyncContext sync, int offset, int size, List<Long> ids, List<XmlNode> into) {
         try {
             // one try each: the halves are the retries, and a failing half is split again
-            List<XmlNode> rows = adapted(sync, offset, size, null, 0).rows();
+            List<XmlNode> rows = adapted(sync, offset, size, ids, null, 0).rows();
             into.addAll(rows);
-            return rows.size();
+            return ids == null ? rows.size() : size;
         } catch (WebserviceException e) {
             if (!WebserviceException.isServerError(e)) {
                 throw e;
             }
-            return split(sync, offset, size, into, e);
+            return split(sync, offset, size, ids, into, e);
         }
     }
 
-    /** The id at a position of the list, from the minimal list (ids only, nothing rendered). */
+    /** The id at a position of the list, from the minimal list. */
     private Long idAt(ShopSyncContext sync, int offset) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("sort", "[id_ASC]");
-        params.put("limit", offset + ",1");
-        List<XmlNode> rows = client.rows(WebserviceCall.of(sync.access(), "products", params),
-            client.syncOptions(sync.meter())).rows();
-        if (rows.isEmpty()) {
-            return null;
-        }
-        String id = rows.get(0).attribute("id");
-        return id == null ? rows.get(0).longValue("id") : Long.valueOf(id);
+        List<Long> ids = ids(sync, offset, 1);
+        return ids.isEmpty() ? null : ids.get(0);
     }
 
     /** One request, with the fields and prices this shop accepts (learnt on the first page). */
-    private WebserviceClient.Rows adapted(ShopSyncContext sync, int offset, int size, String localSha1, int retries) {
+    private WebserviceClient.Rows adapted(ShopSyncContext sync, int offset, int size, List<Long> ids, String localSha1,
+                                          int retries) {
         while (true) {
             WebserviceClient.Options options = client.syncOptions(sync.meter()).ifChangedFrom(localSha1);
             if (retries >= 0) {
                 options = options.withRetries(retries);
             }
             try {
-                WebserviceClient.Rows rows = client.rows(call(sync, offset, size), options);
+                WebserviceClient.Rows rows = client.rows(call(sync, offset, size, ids), options);
                 if (sync.pricesInSweep() && rows.rows().stream().anyMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
                     fallback.rowsWithoutPrices(sync); // price[...] taken but not answered: ignored by the shop, or odd rows?
                 }
@@ -170,14 +197,24 @@ public class LightPageReader {
         }
     }
 
-    private static WebserviceCall call(ShopSyncContext sync, int offset, int size) {
+    private static WebserviceCall call(ShopSyncContext sync, int offset, int size, List<Long> ids) {
         Map<String, String> params = new LinkedHashMap<>();
         boolean prices = sync.pricesInSweep(); // else asked only where their inputs moved (PriceRefresh)
         boolean whole = sync.wholeInSweep();
         params.put("display", "[" + (whole ? LightProduct.wholeFields(sync.lightFields()) : sync.lightFields())
             + (prices ? "," + CatalogReader.FINAL_PRICE + "," + CatalogReader.REGULAR_PRICE : "") + "]");
-        params.put("sort", "[id_ASC]");
-        params.put("limit", offset + "," + size);
+        if (ids != null && whole) {
+            // by id, not limit=offset,size: a paged list sorts the whole catalogue at every request (ADR 0029)
+            StringBuilder filter = new StringBuilder("[");
+            for (Long id : ids) {
+                filter.append(filter.length() > 1 ? "|" : "").append(id);
+            }
+            params.put("filter[id]", filter.append(']').toString());
+            params.put("sort", "[id_ASC]");
+        } else {
+            params.put("sort", "[id_ASC]");
+            params.put("limit", offset + "," + size);
+        }
         if (prices) {
             params.putAll(CatalogReader.virtualPrices());
         }

@@ -85,6 +85,7 @@ public class LightSweep {
     public Iterator<SweepPage> pages(ShopSyncContext sync) {
         return new Iterator<>() {
             private final CombinationWindow window = new CombinationWindow();
+            private final IdWindow ids = new IdWindow();
             private int offset;
             private SweepPage next;
             private boolean done;
@@ -92,7 +93,7 @@ public class LightSweep {
             @Override
             public boolean hasNext() {
                 if (next == null && !done) {
-                    next = read(sync, offset, window);
+                    next = read(sync, offset, window, ids);
                     if (next == null) {
                         done = true;
                     } else {
@@ -115,13 +116,13 @@ public class LightSweep {
     }
 
     /** The page at this offset, or null at the empty page that ends the list. */
-    private SweepPage read(ShopSyncContext sync, int offset, CombinationWindow window) {
+    private SweepPage read(ShopSyncContext sync, int offset, CombinationWindow window, IdWindow ids) {
         if (offset > rowBudget) {
             throw new WebserviceException(ShopStatus.SYNC_FAILED, "the shop lists more than " + rowBudget
                 + " products (somarket.sync.max-products-per-shop): the sync was stopped, nothing changed");
         }
         if (sync.wholeInSweep()) {
-            return readWhole(sync, offset, window);
+            return readWhole(sync, offset, window, ids);
         }
         SweepPageStore.StoredPage remembered = sync.pricesComputedByUs() ? null
             : pages.find(sync.shopId(), offset).filter(p -> p.size() == pageSize).orElse(null);
@@ -150,15 +151,17 @@ public class LightSweep {
     }
 
     /**
-     * A first sync's page (docs/decisions/0029): {@code page-size} products read whole with their light fields and
-     * prices, so that no product is read twice; not remembered for a 304 (the next sync's light pages are not
-     * these). The page's rows are what the planner hands on to be stored.
+     * A first sync's page (docs/decisions/0029): the {@code page-size} products at this offset of the minimal list,
+     * read whole by id with their light fields and prices, so that no product is read twice; not remembered for a
+     * 304 (the next sync's light pages are not these). The page's rows are what the planner hands on to be stored.
      */
-    private SweepPage readWhole(ShopSyncContext sync, int offset, CombinationWindow window) {
-        LightPageReader.Range range = reader.read(sync, offset, wholePageSize, null);
-        if (range.covered() == 0) {
+    private SweepPage readWhole(ShopSyncContext sync, int offset, CombinationWindow window, IdWindow ids) {
+        List<Long> at = ids.at(sync, offset);
+        if (at.isEmpty()) {
             return null;
         }
+        window.until(ids.lastId());
+        LightPageReader.Range range = reader.readWhole(sync, offset, at);
         List<LightProduct> light = light(range);
         SweepPage page = new SweepPage(offset, range.covered(), light, Map.of(), false);
         if (range.whole()) {
@@ -225,7 +228,7 @@ public class LightSweep {
             long first = withCombinations.get(0).id();
             long last = withCombinations.get(withCombinations.size() - 1).id();
             Map<Long, List<LightCombination>> read = window == null ? combinations.of(sync, first, last)
-                : window.of(sync, page, first, last, withCombinations);
+                : window.of(sync, first, last, withCombinations);
             for (LightProduct product : withCombinations) {
                 List<LightCombination> found = read.get(product.id());
                 if (found != null) {
@@ -238,6 +241,29 @@ public class LightSweep {
     }
 
     /**
+     * The ids of a light page's positions, from the minimal list (one cheap request; the shop renders nothing), handed
+     * out {@code page-size} at a time to be read whole by id.
+     */
+    private final class IdWindow {
+
+        private int from;
+        private List<Long> ids = List.of();
+
+        List<Long> at(ShopSyncContext sync, int offset) {
+            if (offset < from || offset >= from + ids.size()) {
+                from = offset;
+                ids = reader.ids(sync, offset, pageSize);
+            }
+            int start = offset - from;
+            return ids.subList(start, Math.min(ids.size(), start + wholePageSize));
+        }
+
+        long lastId() {
+            return ids.isEmpty() ? -1 : ids.get(ids.size() - 1);
+        }
+    }
+
+    /**
      * The combinations a first sync read ahead for the products of the pages to come: one request for the id span
      * of about a light page's products instead of one per small page. A product of the page that has combinations
      * but none in the window (created since the window was read) has its page's range read again.
@@ -245,14 +271,17 @@ public class LightSweep {
     private final class CombinationWindow {
 
         private long to = -1;
+        private long until = -1;
         private Map<Long, List<LightCombination>> rows = Map.of();
 
-        Map<Long, List<LightCombination>> of(ShopSyncContext sync, SweepPage page, long first, long last,
-                                             List<LightProduct> wanted) {
+        /** The last id of the light page whose small pages come next: the window reaches it. */
+        void until(long lastId) {
+            until = lastId;
+        }
+
+        Map<Long, List<LightCombination>> of(ShopSyncContext sync, long first, long last, List<LightProduct> wanted) {
             if (last > to) {
-                List<LightProduct> all = page.products();
-                long span = Math.max(1, all.get(all.size() - 1).id() - all.get(0).id() + 1);
-                to = Math.max(last, first + span * Math.max(1, pageSize / Math.max(1, wholePageSize)) - 1);
+                to = Math.max(last, until);
                 rows = combinations.of(sync, first, to);
             } else if (wanted.stream().anyMatch(p -> !rows.containsKey(p.id()))) {
                 return combinations.of(sync, first, last);

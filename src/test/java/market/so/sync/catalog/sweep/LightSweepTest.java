@@ -70,9 +70,11 @@ class LightSweepTest {
 
         assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
         assertThat(outcome.productsNew()).isEqualTo(30);
-        // a first sync reads its sweep pages whole (ADR 0029): 20, 10, then the empty page; nothing by id
+        // a first sync reads the ids of a light page (30, then none), then its products whole by id, 20 and 10, with
+        // the light fields and the mapped ones (ADR 0029); nothing by id with the mapper's fields alone
         assertThat(SweepSupport.fullReads(usual)).isEmpty();
-        assertThat(SweepSupport.wholePages(usual)).hasSize(3).allSatisfy(r -> assertThat(r.query().get("display"))
+        assertThat(SweepSupport.idPages(usual)).hasSize(2);
+        assertThat(SweepSupport.wholePages(usual)).hasSize(2).allSatisfy(r -> assertThat(r.query().get("display"))
             .startsWith("[" + LightProduct.FIELDS + ",").contains(",name,description,").contains(",categories[id]"));
         // the refused whole page, then light pages and reads by id: the refused one, then the same ids and the
         // next batch in full
@@ -97,11 +99,15 @@ class LightSweepTest {
         assertThat(first.result()).isEqualTo(ShopOutcome.Result.OK);
         assertThat(first.productsNew()).isEqualTo(250);
         assertThat(first.variants()).isEqualTo(75);
-        // every product is new: the sweep's pages are read whole (page-size), nothing light, nothing by id (ADR 0029)
+        // every product is new: the ids of each light page (100, 100, 50, then none) from the minimal list, and its
+        // products read whole by id, page-size at a time; nothing light, nothing by id twice (ADR 0029)
         assertThat(SweepSupport.fullReads(shop)).isEmpty();
         assertThat(SweepSupport.lightPages(shop)).isEmpty();
-        assertThat(SweepSupport.wholePages(shop)).hasSize(14) // 12 x 20, 10, then the empty page
-            .allSatisfy(r -> assertThat(r.query()).containsEntry("sort", "[id_ASC]"));
+        assertThat(SweepSupport.idPages(shop)).extracting(r -> r.query().get("limit"))
+            .containsExactly("0,100", "100,100", "200,100", "250,100");
+        assertThat(SweepSupport.wholePages(shop)).hasSize(13) // 12 x 20, then 10
+            .allSatisfy(r -> assertThat(r.query()).containsEntry("sort", "[id_ASC]"))
+            .first().satisfies(r -> assertThat(r.query()).containsEntry("filter[id]", "[1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17|18|19|20]"));
         assertThat(support.product(id, 7)).containsEntry("price", new BigDecimal("17.85")); // 17.50 + 20 % VAT, 15 % off
         assertThat(support.variants(id, 10)).hasSize(3).first().satisfies(v -> assertThat(v.get("attributes")).isNotNull());
 

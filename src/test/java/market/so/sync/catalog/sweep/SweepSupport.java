@@ -50,10 +50,19 @@ final class SweepSupport {
             || "full".equals(r.query().get("display"))).toList();
     }
 
-    /** A first sync's sweep pages: read whole with the light fields and the ones the mapper reads (ADR 0029). */
+    /**
+     * A first sync's sweep pages: read whole by id with the light fields and the ones the mapper reads (ADR 0029).
+     */
     static List<SimRequest> wholePages(SimShop shop) {
-        return to(shop, "products").stream().filter(r -> r.query().containsKey("limit")
+        return to(shop, "products").stream().filter(r -> r.query().containsKey("filter[id]")
+            && String.valueOf(r.query().get("display")).startsWith("[id,date_upd")
             && String.valueOf(r.query().get("display")).contains(",description,")).toList();
+    }
+
+    /** Pages of the minimal list (ids only, nothing rendered): where a first sync learns the ids of a light page. */
+    static List<SimRequest> idPages(SimShop shop) {
+        return to(shop, "products").stream().filter(r -> r.query().containsKey("limit") && !r.query().containsKey("display"))
+            .toList();
     }
 
     /** The light sweep's pages (the syncs after the first). */
