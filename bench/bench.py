@@ -26,7 +26,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 AUTH = 'Basic ' + base64.b64encode(b'ops:bench').decode()
 
 
-# a first sync's sweep pages, read whole (LightProduct.wholeFields, ADR 0029): the light fields, then the mapped ones
+# a first sync's products, read whole by id (LightProduct.wholeFields, ADR 0029): the light fields, then the mapped ones
 WHOLE_PAGE = ('[id,date_upd,active,state,visibility,available_for_order,cache_default_attribute,price,'
               'id_tax_rules_group,images[id],id_category_default,id_default_image,reference,ean13,link_rewrite,name,'
               'description,description_short,categories[id],somarket_final_ti,somarket_regular_ti]')
@@ -413,8 +413,9 @@ def medians(summaries):
 
 
 def raw_download(shops, args, sim_pid):
-    """The requests of a first sync (stock, the sweep's whole pages of 100, ADR 0029, combinations), fetched
-    with the same concurrency and page sizes, bodies read and dropped: the limit to compare with."""
+    """The requests of a first sync (stock, the minimal list's ids, the products whole by id 100 at a time,
+    ADR 0029, combinations), fetched with the same concurrency and page sizes, bodies read and dropped: the limit
+    to compare with."""
     aliases = ('&price[somarket_final_ti][use_tax]=1&price[somarket_final_ti][decimals]=6'
                '&price[somarket_regular_ti][use_tax]=1&price[somarket_regular_ti][use_reduction]=0'
                '&price[somarket_regular_ti][decimals]=6')
@@ -447,13 +448,18 @@ def raw_download(shops, args, sim_pid):
     def shop_pages(url, key):
         requests = paged(url, key, 'stock_availables', 5000,
                          {'display': '[id,id_product,id_product_attribute,quantity,out_of_stock]', 'sort': '[id_ASC]'}, False)
-        requests += paged(url, key, 'products', 100, {'display': WHOLE_PAGE, 'sort': '[id_ASC]', 'language': '2'}, True)
+        requests += paged(url, key, 'products', 2000, {'sort': '[id_ASC]'}, False)  # the ids: minimal list
+        for first in range(1, args.products + 1, 100):
+            ids = '[' + '|'.join(str(i) for i in range(first, min(first + 100, args.products + 1))) + ']'
+            fetch(url, key, 'products', q(**{'display': WHOLE_PAGE, 'filter[id]': ids, 'sort': '[id_ASC]',
+                                             'language': '2'}))
+            requests += 1
         requests += paged(url, key, 'combinations', 2000, {'display': combos, 'sort': '[id_product_ASC,id_ASC]'}, False)
         return requests
 
     def fetch(url, key, resource, query):
-        # the price aliases go on the light and combination pages, as the sync sends them
-        if resource in ('products', 'combinations') and 'filter%5Bid%5D' not in query and 'filter[id]' not in query:
+        # the price aliases' parameters go with a display that asks for them, as the sync sends them
+        if 'somarket_final_ti' in query:
             query += aliases
         return get(url, key, resource, query)
 

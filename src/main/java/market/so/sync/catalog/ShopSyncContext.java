@@ -172,8 +172,9 @@ public final class ShopSyncContext {
     public void wholeProductsInFull(boolean full) { this.wholeProductsInFull = full; }
 
     /**
-     * A first sync (nothing stored for the shop): the sweep's pages are read whole, small, with the light fields
-     * and the prices, instead of light pages followed by reads by id of every product (docs/decisions/0029).
+     * A first sync (nothing stored for the shop): the products of each light page, whose ids the minimal list gave,
+     * are read whole by id with the light fields and the prices, instead of light pages followed by reads by id of
+     * every product (docs/decisions/0029).
      * Off for the rest of the sync once the shop refuses that display.
      */
     public boolean wholeInSweep() { return wholeInSweep; }

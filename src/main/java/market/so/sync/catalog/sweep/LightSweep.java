@@ -265,7 +265,7 @@ public class LightSweep {
 
     /**
      * The combinations a first sync read ahead for the products of the pages to come: one request for the id span
-     * of about a light page's products instead of one per small page. A product of the page that has combinations
+     * of the light page whose ids the minimal list gave, instead of one per small page. A product of the page that has combinations
      * but none in the window (created since the window was read) has its page's range read again.
      */
     private final class CombinationWindow {
