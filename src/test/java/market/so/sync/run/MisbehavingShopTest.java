@@ -105,7 +105,9 @@ class MisbehavingShopTest {
             assertThat(outcome.errorClass()).as("answer %d", i).isEqualTo("RESPONSE_TOO_LARGE");
             assertThat(pool.getTotalStats().getLeased()).as("leased after answer %d", i).isZero();
         }
-        List<SimRequest> oversized = bad.requests().stream().filter(r -> r.path().equals("/api/products")).toList();
+        // the simulator records an answer once it has written it: the last one may still be failing to write
+        await().atMost(Duration.ofSeconds(10)).until(() -> productRequests(bad).size() >= 10);
+        List<SimRequest> oversized = productRequests(bad);
         // one request per sync (a size error is not asked again), none of them read to its end
         assertThat(oversized).hasSize(10).allSatisfy(r -> assertThat(r.bytes()).isLessThan(HUNDRED_MB / 2));
         assertThat(sync(goodId).result()).isEqualTo(ShopOutcome.Result.OK);
@@ -223,5 +225,9 @@ class MisbehavingShopTest {
 
     private int activeProducts(long shopId) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE shop_id = ? AND active", Integer.class, shopId);
+    }
+
+    private static List<SimRequest> productRequests(SimShop shop) {
+        return shop.requests().stream().filter(r -> r.path().equals("/api/products")).toList();
     }
 }

@@ -109,6 +109,10 @@ class SyncResilienceTest {
         ShopOutcome outcome = support.sync(id);
         assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
         assertThat(outcome.productsNew()).isEqualTo(59);
+        // a first sync reads by id (ADR 0029): the ids of the failing page halved down to #5, skipped and reported
+        assertThat(outcome.productsSkipped()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT skipped_detail FROM shop_sync WHERE id = ?", String.class, outcome.syncId()))
+            .contains("#5").contains("500");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE shop_id = ? AND shop_product_id = 5",
             Integer.class, id)).isZero();
     }
