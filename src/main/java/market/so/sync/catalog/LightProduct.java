@@ -32,8 +32,8 @@ public record LightProduct(long id, String dateUpd, boolean listed, boolean avai
     public static final String FIELDS_WITHOUT_STATE = FIELDS.replace("state,", "");
 
     /**
-     * The display of a first sync's sweep page (docs/decisions/0029): these light fields and the fields the mapper
-     * reads ({@link ProductMapper#READ_DISPLAY}), each once, without the brackets.
+     * The display of a first sync's whole reads by id (docs/decisions/0029): these light fields and the fields the
+     * mapper reads ({@link ProductMapper#READ_DISPLAY}), each once, without the brackets.
      */
     public static String wholeFields(String lightFields) {
         LinkedHashSet<String> fields = new LinkedHashSet<>(List.of(lightFields.split(",")));
