@@ -3,7 +3,9 @@ package market.so.sync.prestashop;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * One GET on a shop's webservice, turned into the URL and query the HTTP endpoint needs. The key
@@ -18,6 +20,13 @@ public record WebserviceCall(ShopAccess access, String resource, Map<String, Str
 
     public static WebserviceCall of(ShopAccess access, String resource, Map<String, String> params) {
         return new WebserviceCall(access, resource, params);
+    }
+
+    /** A {@code filter[...]} value that matches any of these ids: {@code [a|b|c]}. */
+    public static String anyOf(List<Long> ids) {
+        StringJoiner filter = new StringJoiner("|", "[", "]");
+        ids.forEach(id -> filter.add(id.toString()));
+        return filter.toString();
     }
 
     /** Scheme, host and path, without a query. */

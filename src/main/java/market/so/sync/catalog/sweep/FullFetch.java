@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.StringJoiner;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -155,11 +154,9 @@ public class FullFetch {
     }
 
     private static WebserviceCall call(ShopSyncContext sync, List<Long> ids) {
-        StringJoiner filter = new StringJoiner("|", "[", "]");
-        ids.forEach(id -> filter.add(id.toString()));
         Map<String, String> params = new LinkedHashMap<>();
         params.put("display", sync.wholeProductsInFull() ? "full" : ProductMapper.READ_DISPLAY);
-        params.put("filter[id]", filter.toString());
+        params.put("filter[id]", WebserviceCall.anyOf(ids));
         params.put("sort", "[id_ASC]");
         if (sync.languageFilter() != null) {
             params.put("language", sync.languageFilter()); // else every language: the others' texts are kept too

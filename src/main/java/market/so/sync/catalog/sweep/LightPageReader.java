@@ -203,16 +203,11 @@ public class LightPageReader {
         boolean whole = sync.wholeInSweep();
         params.put("display", "[" + (whole ? LightProduct.wholeFields(sync.lightFields()) : sync.lightFields())
             + (prices ? "," + CatalogReader.FINAL_PRICE + "," + CatalogReader.REGULAR_PRICE : "") + "]");
+        params.put("sort", "[id_ASC]");
         if (ids != null && whole) {
             // by id, not limit=offset,size: a paged list sorts the whole catalogue at every request (ADR 0029)
-            StringBuilder filter = new StringBuilder("[");
-            for (Long id : ids) {
-                filter.append(filter.length() > 1 ? "|" : "").append(id);
-            }
-            params.put("filter[id]", filter.append(']').toString());
-            params.put("sort", "[id_ASC]");
+            params.put("filter[id]", WebserviceCall.anyOf(ids));
         } else {
-            params.put("sort", "[id_ASC]");
             params.put("limit", offset + "," + size);
         }
         if (prices) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 import java.util.function.Function;
 import market.so.sync.catalog.CatalogReader;
 import market.so.sync.catalog.LightCombination;
@@ -182,10 +181,8 @@ class PriceRefresh {
     }
 
     private void readSplitting(List<Long> ids, Function<String, List<XmlNode>> request, Map<Long, XmlNode> into) {
-        StringJoiner joined = new StringJoiner("|", "[", "]");
-        ids.forEach(id -> joined.add(id.toString()));
         try {
-            index(request.apply(ids.size() == 1 ? "[" + ids.get(0) + "]" : joined.toString()), into);
+            index(request.apply(WebserviceCall.anyOf(ids)), into);
         } catch (WebserviceException e) {
             if (!WebserviceException.isServerError(e)) {
                 throw e;
