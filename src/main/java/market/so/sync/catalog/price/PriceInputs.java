@@ -1,5 +1,6 @@
 package market.so.sync.catalog.price;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -7,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import market.so.sync.catalog.LightCombination;
 import market.so.sync.catalog.LightProduct;
 import market.so.sync.catalog.ProductState;
@@ -27,6 +29,7 @@ public final class PriceInputs {
     private final Map<Long, String> specificPrices;
     private final Map<Long, List<String>> dates;
     private final Map<Long, String> taxGroups;
+    private final Set<Long> namedCombinations;
     private final String settings;
     private final LocalDateTime nowUtc;
     private final Duration margin;
@@ -35,13 +38,15 @@ public final class PriceInputs {
      * @param specificPrices the rows of each product (0 = every product), as one text each
      * @param dates          the {@code from}/{@code to} dates of those rows, by product
      * @param taxGroups      the rules and rates of each tax rule group in the shop's country
+     * @param namedCombinations the combinations some specific price names ({@code id_product_attribute})
      * @param settings       the shop's price settings (tax on, country, currency, group)
      */
     public PriceInputs(Map<Long, String> specificPrices, Map<Long, List<String>> dates, Map<Long, String> taxGroups,
-                       String settings, LocalDateTime nowUtc, Duration margin) {
+                       Set<Long> namedCombinations, String settings, LocalDateTime nowUtc, Duration margin) {
         this.specificPrices = Map.copyOf(specificPrices);
         this.dates = Map.copyOf(dates);
         this.taxGroups = Map.copyOf(taxGroups);
+        this.namedCombinations = Set.copyOf(namedCombinations);
         this.settings = settings;
         this.nowUtc = nowUtc;
         this.margin = margin;
@@ -56,9 +61,71 @@ public final class PriceInputs {
             .append(specificPrices.getOrDefault(0L, "")).append('\u0001')
             .append(phases(product.id())).append(phases(0L)).append('\u0001');
         for (LightCombination combination : combinations) {
-            text.append(combination.id()).append(':').append(combination.impact()).append(';');
+            text.append(combination.id()).append(':').append(combination.impact());
+            if (combination.defaultOn()) {
+                text.append('*'); // the product's own computed price is its default combination's
+            }
+            if (positive(combination.ecotax())) {
+                text.append('/').append(combination.ecotax());
+            }
+            text.append(';');
         }
         return sha256(text.toString()).substring(0, 16);
+    }
+
+    /**
+     * True when the shop computes this combination's prices exactly as its product's (docs/decisions/0030), so that
+     * they need not be asked: PrestaShop prices a product ({@code Product::priceCalculation} with no combination) from
+     * its default combination's price impact and ecotax and from the specific prices that name no combination. A
+     * combination whose impact and ecotax are those of the default one, that no specific price names, gets the same
+     * figures - unless a specific price of the product starts or ends near now (its two requests may straddle it).
+     *
+     * @param own all the combinations of the product, as the sync read them
+     */
+    public boolean pricedAsProduct(long productId, LightCombination combination, List<LightCombination> own) {
+        LightCombination standard = null;
+        for (LightCombination c : own) {
+            if (c.defaultOn()) {
+                if (standard != null) {
+                    return false; // two defaults: which one the shop takes is not ours to guess
+                }
+                standard = c;
+            }
+        }
+        return standard != null && !namedCombinations.contains(combination.id())
+            && sameAmount(combination.impact(), standard.impact())
+            && sameEcotax(combination.ecotax(), standard.ecotax()) && !nearDate(productId);
+    }
+
+    /** The shop takes a combination's ecotax when it is above zero, else the product's. */
+    private static boolean sameEcotax(String a, String b) {
+        if (a == null || b == null) {
+            return false;
+        }
+        boolean own = positive(a);
+        return own == positive(b) && (!own || sameAmount(a, b));
+    }
+
+    private static boolean sameAmount(String a, String b) {
+        BigDecimal x = amount(a);
+        BigDecimal y = amount(b);
+        return x != null && y != null && x.compareTo(y) == 0;
+    }
+
+    private static boolean positive(String value) {
+        BigDecimal amount = amount(value);
+        return amount != null && amount.signum() > 0;
+    }
+
+    private static BigDecimal amount(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** True when a specific price of the product (or of every product) starts or ends near now. */

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import market.so.sync.catalog.ShopSyncContext;
 import market.so.sync.catalog.ShopSyncs;
@@ -67,7 +69,12 @@ public class PriceInputsReader {
         }
         Map<Long, StringBuilder> rows = new HashMap<>();
         Map<Long, List<String>> dates = new HashMap<>();
+        Set<Long> namedCombinations = new HashSet<>();
         specificPrices.each(sync, node -> {
+            Long combination = node.longValue("id_product_attribute");
+            if (combination != null && combination != 0) {
+                namedCombinations.add(combination);
+            }
             Long product = node.longValue("id_product");
             long id = product == null ? 0 : product;
             rows.computeIfAbsent(id, p -> new StringBuilder()).append(text(node)).append('\n');
@@ -79,7 +86,7 @@ public class PriceInputsReader {
         rows.forEach((product, text) -> byProduct.put(product, PriceInputs.shortHash(text.toString())));
         StringBuilder settings = new StringBuilder();
         SETTINGS.forEach(name -> settings.append(name).append('=').append(sync.config(name)).append(';'));
-        sync.priceInputs(new PriceInputs(byProduct, dates, taxGroups, settings.toString(),
+        sync.priceInputs(new PriceInputs(byProduct, dates, taxGroups, namedCombinations, settings.toString(),
             LocalDateTime.now(clock), margin));
     }
 

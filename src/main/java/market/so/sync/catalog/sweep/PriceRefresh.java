@@ -29,7 +29,8 @@ import org.springframework.stereotype.Component;
  * stored then, its combinations' too; the others - inputs changed, a specific price starting or ending
  * near now, never priced, or due for the periodic re-read that every product gets within
  * {@code somarket.sync.price-recheck-days} - are asked to the shop, by id (or by the page's id range when
- * they are many). In a first sync the page carries its prices: only their fingerprints are added.
+ * they are many). In a first sync the page carries its prices: only their fingerprints are added. Either way a
+ * combination the shop prices as its product (docs/decisions/0030) takes its product's prices.
  */
 @Component
 class PriceRefresh {
@@ -68,10 +69,15 @@ class PriceRefresh {
         long today = LocalDate.now(clock).toEpochDay();
         List<LightProduct> products = new ArrayList<>(page.products().size());
         if (sync.pricesInSweep()) {
+            Map<Long, List<LightCombination>> byProduct = new HashMap<>(page.combinations());
             for (LightProduct p : page.products()) {
-                products.add(p.priced(p.finalPrice(), p.regularPrice(), inputs.fingerprint(p, page.combinationsOf(p.id())), today));
+                List<LightCombination> own = page.combinationsOf(p.id());
+                products.add(p.priced(p.finalPrice(), p.regularPrice(), inputs.fingerprint(p, own), today));
+                if (!own.isEmpty()) {
+                    byProduct.put(p.id(), asTheirProduct(p, own, inputs));
+                }
             }
-            return page.with(products, page.combinations());
+            return page.with(products, byProduct);
         }
         long first = page.products().get(0).id();
         long last = page.products().get(page.products().size() - 1).id();
@@ -125,15 +131,10 @@ class PriceRefresh {
     /** Asks the prices of these products and their combinations; false when the shop no longer computes them. */
     private boolean ask(ShopSyncContext sync, List<Long> asked, long first, long last, List<LightProduct> products,
                         Map<Long, List<LightCombination>> byProduct, SweepPage page) {
-        boolean range = asked.size() > batchSize;
         Map<Long, XmlNode> productPrices = new HashMap<>();
-        Map<Long, XmlNode> combinationPrices = new HashMap<>();
-        List<Long> withCombinations = asked.stream().filter(id -> !page.combinationsOf(id).isEmpty()).toList();
         try {
-            read(asked, range, first, last, filter -> productRows(sync, filter), productPrices);
-            if (!withCombinations.isEmpty()) {
-                read(withCombinations, range, first, last, filter -> combinations.prices(sync, filter), combinationPrices);
-            }
+            ByIdReads.read(asked, asked.size() > batchSize ? "[" + first + "," + last + "]" : null, batchSize,
+                filter -> productRows(sync, filter), productPrices);
         } catch (WebserviceException.BadRequest refused) {
             fallback.engage(sync);
             return false;
@@ -144,54 +145,42 @@ class PriceRefresh {
                 return false;
             }
         }
+        Map<Long, List<LightCombination>> unpriced = new HashMap<>();
+        for (Long id : asked) {
+            List<LightCombination> own = page.combinationsOf(id);
+            if (!own.isEmpty()) {
+                unpriced.put(id, own.stream().map(c -> c.priced(null, null)).toList());
+            }
+        }
+        Map<Long, List<LightCombination>> combinationPrices = unpriced.isEmpty() ? unpriced
+            : combinations.unlikeTheirProduct(sync, unpriced);
+        if (sync.pricesComputedByUs()) {
+            return false;
+        }
         for (int i = 0; i < products.size(); i++) {
             LightProduct p = products.get(i);
             XmlNode row = productPrices.get(p.id());
             if (p.finalPrice() == null && row != null) {
-                products.set(i, p.priced(row.value(CatalogReader.FINAL_PRICE), row.value(CatalogReader.REGULAR_PRICE),
-                    p.priceInputs(), p.priceDay()));
+                p = p.priced(row.value(CatalogReader.FINAL_PRICE), row.value(CatalogReader.REGULAR_PRICE),
+                    p.priceInputs(), p.priceDay());
+                products.set(i, p);
             }
-        }
-        for (Long id : withCombinations) {
-            byProduct.put(id, page.combinationsOf(id).stream().map(c -> {
-                XmlNode row = combinationPrices.get(c.id());
-                return row == null ? c.priced(null, null)
-                    : c.priced(row.value(CatalogReader.FINAL_PRICE), row.value(CatalogReader.REGULAR_PRICE));
-            }).toList());
+            List<LightCombination> own = combinationPrices.get(p.id());
+            if (own != null) {
+                byProduct.put(p.id(), asTheirProduct(p, own, sync.priceInputs()));
+            }
         }
         return true;
     }
 
-    /** By the page's range or in batches of ids; a request that answers 500 is halved down to single ids. */
-    private void read(List<Long> ids, boolean range, long first, long last, Function<String, List<XmlNode>> request,
-                      Map<Long, XmlNode> into) {
-        if (range) {
-            try {
-                index(request.apply("[" + first + "," + last + "]"), into);
-                return;
-            } catch (WebserviceException e) {
-                if (!WebserviceException.isServerError(e)) {
-                    throw e;
-                }
-            }
+    /** The combinations left unpriced that the shop prices as their product, with the product's prices. */
+    private static List<LightCombination> asTheirProduct(LightProduct product, List<LightCombination> own,
+                                                         PriceInputs inputs) {
+        if (product.finalPrice() == null) {
+            return own;
         }
-        for (int from = 0; from < ids.size(); from += batchSize) {
-            readSplitting(ids.subList(from, Math.min(ids.size(), from + batchSize)), request, into);
-        }
-    }
-
-    private void readSplitting(List<Long> ids, Function<String, List<XmlNode>> request, Map<Long, XmlNode> into) {
-        try {
-            index(request.apply(WebserviceCall.anyOf(ids)), into);
-        } catch (WebserviceException e) {
-            if (!WebserviceException.isServerError(e)) {
-                throw e;
-            }
-            if (ids.size() > 1) { // a product whose price fails alone stays unpriced: kept as stored and reported
-                readSplitting(ids.subList(0, ids.size() / 2), request, into);
-                readSplitting(ids.subList(ids.size() / 2, ids.size()), request, into);
-            }
-        }
+        return own.stream().map(c -> c.finalPrice() == null && inputs.pricedAsProduct(product.id(), c, own)
+            ? c.priced(product.finalPrice(), product.regularPrice()) : c).toList();
     }
 
     private List<XmlNode> productRows(ShopSyncContext sync, String filter) {
@@ -201,15 +190,6 @@ class PriceRefresh {
         params.put("sort", "[id_ASC]");
         params.putAll(CatalogReader.virtualPrices());
         return client.rows(WebserviceCall.of(sync.access(), "products", params), client.syncOptions(sync.meter())).rows();
-    }
-
-    private static void index(List<XmlNode> rows, Map<Long, XmlNode> into) {
-        for (XmlNode row : rows) {
-            Long id = row.longValue("id");
-            if (id != null) {
-                into.put(id, row);
-            }
-        }
     }
 
     /** The page with no computed price at all: in fallback mode the sweep computes every one itself. */

@@ -44,6 +44,12 @@ final class CatalogRows {
                     ZERO_DATE, ZERO_DATE, 0, 0, 0, 0, 0, 0);
         }
 
+        /** The same reduction for one combination only ({@code id_product_attribute}). */
+        SpecificPrice forCombination(long combinationId) {
+            return new SpecificPrice(id, productId, combinationId, price, fromQuantity, reduction, reductionTax,
+                    reductionType, from, to, idShop, idCurrency, idCountry, idGroup, idCustomer, idCart);
+        }
+
         SpecificPrice between(String fromDate, String toDate) {
             return new SpecificPrice(id, productId, attributeId, price, fromQuantity, reduction, reductionTax,
                     reductionType, fromDate, toDate, idShop, idCurrency, idCountry, idGroup, idCustomer, idCart);

@@ -230,6 +230,28 @@ class PrestaShopSimulatorTest {
                 demo.key()).body()).contains("<final><![CDATA[14.340000]]></final>");
     }
 
+    /**
+     * Measured on the real 8.1.2 (2026-12-07): with a 10 % specific price on product 3's default combination (13), the
+     * product's price alias stays 34.80 (priceCalculation with combination 0 takes only the rows that name none) while
+     * combination 13's is 31.32 and its siblings, with their impacts, are untouched.
+     */
+    @Test
+    void aProductsPriceIgnoresTheSpecificPriceOfItsDefaultCombination() throws Exception {
+        SimShop demo = sim.fixtureShop("default-combination-price");
+        demo.catalog().setImpact(14, new BigDecimal("20")).setImpact(15, new BigDecimal("50")) // the real shop's
+                .addCombinationSpecificPrice(3, 13, new BigDecimal("0.1"));
+        String prices = "&price[f][use_tax]=1&price[f][decimals]=6&price[r][use_tax]=1&price[r][use_reduction]=0"
+                + "&price[r][decimals]=6";
+        assertThat(get(demo, "/api/products?display=[id,f,r]&filter[id]=[3]" + prices, demo.key()).body())
+                .contains("<f><![CDATA[34.800000]]></f>").contains("<r><![CDATA[34.800000]]></r>");
+        String combinations = get(demo, "/api/combinations?display=[id,f,r]&filter[id_product]=[3]&sort=[id_ASC]" + prices,
+                demo.key()).body().replaceAll("\\s", "");
+        assertThat(combinations)
+                .contains("<id><![CDATA[13]]></id><f><![CDATA[31.320000]]></f><r><![CDATA[34.800000]]></r>")
+                .contains("<id><![CDATA[14]]></id><f><![CDATA[58.800000]]></f><r><![CDATA[58.800000]]></r>")
+                .contains("<id><![CDATA[15]]></id><f><![CDATA[94.800000]]></f><r><![CDATA[94.800000]]></r>");
+    }
+
     @Test
     void answers304WhenTheClientHasThePage() throws Exception {
         SimShop demo = sim.fixtureShop("cache");

@@ -195,8 +195,11 @@ final class Resources {
             CombinationRow row = combination == 0 ? null : catalog.combination(combination);
             boolean own = row != null && row.productId() == productId;
             BigDecimal impact = own ? row.impact() : BigDecimal.ZERO;
+            // a product's price without product_attribute is PrestaShop's priceCalculation with combination 0: the
+            // default combination's impact, but only the specific prices that name no combination (real 8.1.2)
+            boolean named = attribute != null || spec.productAttribute() != null;
             values.add(new Plain(spec.alias(), Pricing.compute(spec, facts.price(), facts.taxGroup(),
-                    own ? combination : 0, impact, catalog.specificPricesOf(productId), now)));
+                    own && named ? combination : 0, impact, catalog.specificPricesOf(productId), now)));
         }
         return values;
     }

@@ -150,6 +150,20 @@ public final class SimCatalog {
         return this;
     }
 
+    /**
+     * Adds a percentage reduction (0.1 = 10 %) of one combination of the product ({@code id_product_attribute}):
+     * it moves that combination's computed price only, not the product's (not even for its default combination).
+     */
+    public synchronized SimCatalog addCombinationSpecificPrice(long productId, long combinationId, BigDecimal reductionFraction) {
+        if (source.combination(combinationId) == null) {
+            throw new IllegalArgumentException("no combination " + combinationId);
+        }
+        long id = specificPrices.isEmpty() ? 1 : specificPrices.lastKey() + 1;
+        specificPrices.put(id, SpecificPrice.percentage(id, productId, reductionFraction).forCombination(combinationId));
+        reindex(productId);
+        return this;
+    }
+
     public synchronized SimCatalog removeSpecificPrice(long productId) {
         SpecificPrice existing = catalogueWide(productId);
         if (existing != null) {
@@ -180,6 +194,16 @@ public final class SimCatalog {
     /** Adds a generated product ("Produit N") at the next free id and returns the id. */
     public long add() {
         return source.add();
+    }
+
+    /** The ids of the product's combinations, the default one first. */
+    public List<Long> combinationIdsOf(long productId) {
+        ProductFacts facts = facts(productId);
+        if (facts == null) {
+            throw new IllegalArgumentException("no product " + productId);
+        }
+        return java.util.stream.LongStream.of(facts.combinations()).boxed()
+                .sorted(java.util.Comparator.comparing((Long c) -> c != facts.defaultCombination())).toList();
     }
 
     /** The number of products the shop currently lists. */
