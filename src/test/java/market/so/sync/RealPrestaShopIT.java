@@ -216,8 +216,10 @@ class RealPrestaShopIT {
         try {
             edits.prepare();
             syncNotSkipped(api, id);
-            printSync(id, "baseline (product 12 on a tax of its own, product 7 30 % off until tomorrow)");
+            printSync(id, "baseline (product 12 on a tax of its own, product 7 30 % off until tomorrow, combinations 10 "
+                + "and 28 15 % off)");
             assertThat(stored(id, 7)).containsEntry("DISCOUNT_PERCENT", 30);
+            compareWithShop(api, id, real); // the two combinations' own reductions included
             edits.change();
             syncNotSkipped(api, id);
             printSync(id, "after one edit of each kind");

@@ -29,7 +29,10 @@ final class RealShopEdits {
         }
     }
 
-    /** Before the baseline sync: product 12 on a tax of its own (same 20 %), product 7 with a dated 30 % off. */
+    /**
+     * Before the baseline sync: product 12 on a tax of its own (same 20 %), product 7 with a dated 30 % off, 15 % off
+     * combinations 10 (of product 2) and 28 (the default of product 16).
+     */
     void prepare() {
         sql("INSERT INTO ps_tax (rate, active, deleted) VALUES (20, 1, 0)");
         tax = Long.parseLong(value("SELECT MAX(id_tax) FROM ps_tax"));
@@ -51,6 +54,16 @@ final class RealShopEdits {
             + " reduction_type, `from`, `to`) VALUES (0, 0, 7, 1, 0, 0, 0, 0, 0, 0, -1, 1, 0.3, 1, 'percentage',"
             + " '2000-01-01 00:00:00', NOW() + INTERVAL 1 DAY)");
         undo.add("DELETE FROM ps_specific_price WHERE id_product IN (4, 7) AND id_cart = 0 AND reduction IN (0.25, 0.3)");
+        // 15 % off one combination only: a sibling (10 of product 2) and a default one (28 of 16), which the product's
+        // own price does not carry (docs/decisions/0030): both must be asked, not taken from their product
+        for (String productAndCombination : new String[] {"2, 1, 0, 0, 0, 0, 0, 10", "16, 1, 0, 0, 0, 0, 0, 28"}) {
+            sql("INSERT INTO ps_specific_price (id_specific_price_rule, id_cart, id_product, id_shop, id_shop_group,"
+                + " id_currency, id_country, id_group, id_customer, id_product_attribute, price, from_quantity, reduction,"
+                + " reduction_tax, reduction_type, `from`, `to`) VALUES (0, 0, " + productAndCombination + ", -1, 1, 0.15,"
+                + " 1, 'percentage', '0000-00-00 00:00:00', '0000-00-00 00:00:00')");
+        }
+        undo.add("DELETE FROM ps_specific_price WHERE id_product IN (2, 16) AND id_product_attribute IN (10, 28)"
+            + " AND id_cart = 0 AND reduction = 0.15");
     }
 
     /** One edit of each kind, none of them undone until {@link #undo}. */
