@@ -28,7 +28,7 @@ public class CatalogReader {
     /** Configuration values the sync reads, in one request. */
     static final List<String> CONFIGURATION = List.of("PS_LANG_DEFAULT", "PS_CURRENCY_DEFAULT", "PS_ORDER_OUT_OF_STOCK",
         "PS_COUNTRY_DEFAULT", "PS_TAX", "PS_CUSTOMER_GROUP", "PS_SHOP_DEFAULT", "PS_REWRITING_SETTINGS",
-        "PS_MULTISHOP_FEATURE_ACTIVE");
+        "PS_MULTISHOP_FEATURE_ACTIVE", "PS_COMBINATION_FEATURE_ACTIVE");
 
     private final WebserviceClient client;
     private final MultistoreShops multistore;

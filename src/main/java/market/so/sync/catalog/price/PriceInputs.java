@@ -30,6 +30,7 @@ public final class PriceInputs {
     private final Map<Long, List<String>> dates;
     private final Map<Long, String> taxGroups;
     private final Set<Long> namedCombinations;
+    private final boolean combinationsFeatureOff;
     private final String settings;
     private final LocalDateTime nowUtc;
     private final Duration margin;
@@ -39,10 +40,13 @@ public final class PriceInputs {
      * @param dates          the {@code from}/{@code to} dates of those rows, by product
      * @param taxGroups      the rules and rates of each tax rule group in the shop's country
      * @param namedCombinations the combinations some specific price names ({@code id_product_attribute})
+     * @param combinationsFeatureOff the shop's {@code PS_COMBINATION_FEATURE_ACTIVE} is 0 (it prices no combination)
      * @param settings       the shop's price settings (tax on, country, currency, group)
      */
     public PriceInputs(Map<Long, String> specificPrices, Map<Long, List<String>> dates, Map<Long, String> taxGroups,
-                       Set<Long> namedCombinations, String settings, LocalDateTime nowUtc, Duration margin) {
+                       Set<Long> namedCombinations, boolean combinationsFeatureOff, String settings,
+                       LocalDateTime nowUtc, Duration margin) {
+        this.combinationsFeatureOff = combinationsFeatureOff;
         this.specificPrices = Map.copyOf(specificPrices);
         this.dates = Map.copyOf(dates);
         this.taxGroups = Map.copyOf(taxGroups);
@@ -83,6 +87,9 @@ public final class PriceInputs {
      * @param own all the combinations of the product, as the sync read them
      */
     public boolean pricedAsProduct(long productId, LightCombination combination, List<LightCombination> own) {
+        if (combinationsFeatureOff) {
+            return false; // the shop answers no combination price at all: let it say so
+        }
         LightCombination standard = null;
         for (LightCombination c : own) {
             if (c.defaultOn()) {

@@ -86,7 +86,8 @@ public class PriceInputsReader {
         rows.forEach((product, text) -> byProduct.put(product, PriceInputs.shortHash(text.toString())));
         StringBuilder settings = new StringBuilder();
         SETTINGS.forEach(name -> settings.append(name).append('=').append(sync.config(name)).append(';'));
-        sync.priceInputs(new PriceInputs(byProduct, dates, taxGroups, namedCombinations, settings.toString(),
+        sync.priceInputs(new PriceInputs(byProduct, dates, taxGroups, namedCombinations,
+            "0".equals(sync.config("PS_COMBINATION_FEATURE_ACTIVE")), settings.toString(),
             LocalDateTime.now(clock), margin));
     }
 

@@ -69,6 +69,7 @@ final class ReferenceTables {
         values.put("PS_SHOP_EMAIL", "contact@example.com");
         values.put("PS_WEBSERVICE", "1");
         values.put("PS_MULTISHOP_FEATURE_ACTIVE", "0");
+        values.put("PS_COMBINATION_FEATURE_ACTIVE", "1");
         values.put("PS_PHYSICAL_URI", physicalUri);
         List<SimObject> objects = new ArrayList<>();
         long id = 1;
