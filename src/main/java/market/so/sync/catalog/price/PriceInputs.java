@@ -46,11 +46,11 @@ public final class PriceInputs {
     public PriceInputs(Map<Long, String> specificPrices, Map<Long, List<String>> dates, Map<Long, String> taxGroups,
                        Set<Long> namedCombinations, boolean combinationsFeatureOff, String settings,
                        LocalDateTime nowUtc, Duration margin) {
-        this.combinationsFeatureOff = combinationsFeatureOff;
         this.specificPrices = Map.copyOf(specificPrices);
         this.dates = Map.copyOf(dates);
         this.taxGroups = Map.copyOf(taxGroups);
         this.namedCombinations = Set.copyOf(namedCombinations);
+        this.combinationsFeatureOff = combinationsFeatureOff;
         this.settings = settings;
         this.nowUtc = nowUtc;
         this.margin = margin;

@@ -76,7 +76,7 @@ class CombinationRanges {
     }
 
     /**
-     * These combinations (by product) with the computed prices of those the shop does not price as their product,
+     * These combinations (by product, as read: unpriced) with the computed prices of those the shop does not price as their product,
      * asked by id ({@code price-batch-size} a request; a 500 halved down to the combination); the others, and one
      * whose price failed alone, come back unpriced. A shop that refuses the price fields turns the fallback on.
      */
@@ -102,8 +102,7 @@ class CombinationRanges {
         Map<Long, List<LightCombination>> priced = new HashMap<>();
         byProduct.forEach((product, own) -> priced.put(product, own.stream().map(c -> {
             XmlNode row = rows.get(c.id());
-            return row == null ? c.priced(null, null)
-                : c.priced(row.value(CatalogReader.FINAL_PRICE), row.value(CatalogReader.REGULAR_PRICE));
+            return row == null ? c : c.priced(row.value(CatalogReader.FINAL_PRICE), row.value(CatalogReader.REGULAR_PRICE));
         }).toList()));
         return priced;
     }

@@ -145,15 +145,15 @@ class PriceRefresh {
                 return false;
             }
         }
-        Map<Long, List<LightCombination>> unpriced = new HashMap<>();
+        Map<Long, List<LightCombination>> read = new HashMap<>(); // as the sweep read them: without prices
         for (Long id : asked) {
             List<LightCombination> own = page.combinationsOf(id);
             if (!own.isEmpty()) {
-                unpriced.put(id, own.stream().map(c -> c.priced(null, null)).toList());
+                read.put(id, own);
             }
         }
-        Map<Long, List<LightCombination>> combinationPrices = unpriced.isEmpty() ? unpriced
-            : combinations.unlikeTheirProduct(sync, unpriced);
+        Map<Long, List<LightCombination>> combinationPrices = read.isEmpty() ? read
+            : combinations.unlikeTheirProduct(sync, read);
         if (sync.pricesComputedByUs()) {
             return false;
         }
