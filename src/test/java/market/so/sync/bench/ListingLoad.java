@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import market.so.sync.support.LoopbackHttpServer;
 
 /**
  * The load of bench.py's {@code --load} mode: C clients (threads, each with its own keep-alive
@@ -122,7 +123,7 @@ public final class ListingLoad {
     static HttpServer rawServer(int bytes, int threads) throws java.io.IOException {
         byte[] body = new byte[bytes];
         Arrays.fill(body, (byte) ' ');
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
+        HttpServer server = LoopbackHttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1000);
         server.createContext("/", exchange -> {
             try (exchange) {
                 exchange.getRequestBody().readAllBytes();

@@ -38,6 +38,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.ssl.DefaultSslBundleRegistry;
 import org.springframework.web.client.RestClient;
+import market.so.sync.support.LoopbackHttpServer;
 
 /**
  * XOAUTH2 as Microsoft 365 and Google Workspace want it, with no provider reachable: a token endpoint in the test
@@ -58,7 +59,7 @@ class MailOAuth2Test {
 
     @BeforeEach
     void start() throws IOException {
-        tokenEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        tokenEndpoint = LoopbackHttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         tokenEndpoint.createContext("/oauth2/v2.0/token", exchange -> {
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             requests.add(form);

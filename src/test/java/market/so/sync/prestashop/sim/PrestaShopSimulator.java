@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import market.so.sync.support.LoopbackHttpServer;
 
 /**
  * A PrestaShop 8.1.2 webservice simulator on loopback: many shops, each in its own sub-folder of
@@ -33,7 +34,7 @@ public final class PrestaShopSimulator implements AutoCloseable {
     private ConnectionFront front;
 
     private PrestaShopSimulator(int port) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
+        server = LoopbackHttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1024);
         AtomicInteger threads = new AtomicInteger();
         executor = Executors.newCachedThreadPool(r -> {
             Thread thread = new Thread(r, "prestashop-sim-" + threads.incrementAndGet());
