@@ -36,6 +36,8 @@ public final class SimShop {
     /** By order of arrival: a request is recorded once answered, and answers may finish out of order. */
     private final ConcurrentSkipListMap<Long, SimRequest> requests = new ConcurrentSkipListMap<>();
     private final AtomicLong arrivals = new AtomicLong();
+    /** The last arrival before {@link #resetRequests()}: its answer may be recorded after the reset, and is not kept. */
+    private volatile long resetAfter;
     private final AtomicInteger requestCount = new AtomicInteger();
 
     private SimShop(String name, String url, String key, String shopName, SimCatalog catalog,
@@ -104,6 +106,7 @@ public final class SimShop {
     }
 
     public SimShop resetRequests() {
+        resetAfter = arrivals.get();
         requests.clear();
         requestCount.set(0);
         return this;
@@ -349,6 +352,9 @@ public final class SimShop {
     }
 
     void record(long arrival, SimRequest request) {
+        if (arrival <= resetAfter) {
+            return; // it came in before the reset; the client may have its answer before we get here
+        }
         requests.put(arrival, request);
         requestCount.incrementAndGet();
     }
