@@ -176,7 +176,8 @@ def start_service(args, results, postgres_url=None, broker_url=None, name=None):
         database = ['--spring.profiles.active=postgres,cluster', *database[1:], f'--spring.artemis.broker-url={broker_url}',
                     f'--spring.quartz.properties.org.quartz.scheduler.instanceId={name}',
                     '--somarket.security.key-secret=bench-secret']
-    return subprocess.Popen(['java', f'-Xmx{args.heap}', *profile, *args.service_jvm_arg, '-jar', os.path.join('target', jars[0]),
+    # as the README runs it: the JVM applies the syncs' lower thread priority only with this flag (ADR 0032)
+    return subprocess.Popen(['java', f'-Xmx{args.heap}', '-XX:ThreadPriorityPolicy=1', *profile, *args.service_jvm_arg, '-jar', os.path.join('target', jars[0]),
                                 f'--server.port={port}', *database,
                                 f'--somarket.security.key-secret-file={results}/key-secret',
                                 '--somarket.ops.password=bench', '--somarket.security.allow-private-networks=true',
@@ -259,7 +260,8 @@ def profiler(args, pid, action, out=None):
 
 def machine_cpu():
     """Seconds the machine's CPUs spent, from /proc/stat: (busy at normal priority, busy at a lowered priority
-    (nice > 0), total). Other work on the machine runs niced while a benchmark runs; this shows what it took."""
+    (nice > 0), total). The niced share is the service's sync threads (ADR 0032: nice 4 with the JVM flag) and any
+    other work run niced beside a benchmark."""
     with open('/proc/stat') as f:
         user, nice, system, idle, iowait, irq, softirq, steal = (int(x) for x in f.readline().split()[1:9])
     tick = os.sysconf('SC_CLK_TCK')
@@ -267,11 +269,11 @@ def machine_cpu():
 
 
 def machine_share(before):
-    """What the machine did since machine_cpu() gave `before`: CPU seconds at normal priority (ours and anything
-    else), the niced CPU seconds of other work, and the idle share."""
+    """What the machine did since machine_cpu() gave `before`: CPU seconds at normal priority and at a lowered one
+    (since ADR 0032 mostly our own sync threads), and the idle share."""
     after = machine_cpu()
     busy, niced, total = (a - b for a, b in zip(after, before))
-    return {'machine_cpu_s': round(busy, 1), 'niced_other_cpu_s': round(niced, 1),
+    return {'machine_cpu_s': round(busy, 1), 'niced_cpu_s': round(niced, 1),
             'idle_share': round(max(0.0, 1 - (busy + niced) / max(total, 1e-9)), 2)}
 
 

@@ -14,6 +14,7 @@ import market.so.sync.run.ShopSyncRepository;
 import market.so.sync.run.SyncMetrics;
 import market.so.sync.run.Recording;
 import market.so.sync.run.SyncShutdown;
+import market.so.sync.run.SyncThreadPriority;
 import market.so.sync.shop.KeyCipher;
 import market.so.sync.shop.Shop;
 import market.so.sync.shop.ShopRepository;
@@ -39,6 +40,7 @@ public class ShopSyncs {
     public static final String SYNC = "sync";
     private static final String OUTCOME = "syncOutcome";
     private static final String LISTED = "syncListed";
+    private static final String PRIORITY_BEFORE = "syncThreadPriorityBefore";
     /** The error class of a sync that failed on our side: the database, not the shop. */
     public static final String DATABASE = "DATABASE";
     private static final Logger log = LoggerFactory.getLogger(ShopSyncs.class);
@@ -53,14 +55,16 @@ public class ShopSyncs {
     private final Duration lease;
     private final int unreachableAfter;
     private final SyncShutdown shutdown;
+    private final SyncThreadPriority priority;
     /** Shops this node is syncing now: a lease of ours on any other shop is a leftover (database outage). */
     private final java.util.Set<Long> inFlight = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public ShopSyncs(ShopRepository shops, ShopSyncRepository syncs, ProductStore products, KeyCipher cipher,
                      SyncMetrics metrics, @Value("${somarket.sync.shop-time-limit:30m}") Duration lease,
                      @Value("${somarket.sync.unreachable-after:3}") int unreachableAfter, SyncShutdown shutdown,
-                     ClusterNodes nodes) {
+                     ClusterNodes nodes, SyncThreadPriority priority) {
         this.nodes = nodes;
+        this.priority = priority;
         this.node = nodes.self();
         this.shutdown = shutdown;
         this.shops = shops;
@@ -114,6 +118,8 @@ public class ShopSyncs {
             exchange.setProperty(SYNC, new ShopSyncContext(shopId, syncId, trigger, runId, access, deadline,
                 shutdown::stopReason));
             exchange.setProperty("syncLeaseOwner", owner);
+            // the route is transacted, so the whole sync runs on this thread: release puts it back
+            exchange.setProperty(PRIORITY_BEFORE, priority.lower());
         } catch (RuntimeException e) {
             inFlight.remove(shopId); // the lease itself expires with shop-time-limit, or is taken over by this node
             throw e;
@@ -290,6 +296,10 @@ public class ShopSyncs {
     }
 
     public void release(Exchange exchange) {
+        Integer before = exchange.getProperty(PRIORITY_BEFORE, Integer.class);
+        if (before != null) {
+            priority.restore(before);
+        }
         ShopSyncContext sync = exchange.getProperty(SYNC, ShopSyncContext.class);
         String owner = exchange.getProperty("syncLeaseOwner", String.class);
         if (sync != null && owner != null) {

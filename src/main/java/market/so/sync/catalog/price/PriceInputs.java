@@ -64,6 +64,11 @@ public final class PriceInputs {
             .append('\u0001').append(specificPrices.getOrDefault(product.id(), "")).append('\u0001')
             .append(specificPrices.getOrDefault(0L, "")).append('\u0001')
             .append(phases(product.id())).append(phases(0L)).append('\u0001');
+        if (combinationsFeatureOff) {
+            // the shop then prices no combination: turned off or on again, the prices are asked again. Only
+            // when off, so the fingerprints stored while it was on (every other shop) stay what they were
+            text.append("combinations off").append('\u0001');
+        }
         for (LightCombination combination : combinations) {
             text.append(combination.id()).append(':').append(combination.impact());
             if (combination.defaultOn()) {

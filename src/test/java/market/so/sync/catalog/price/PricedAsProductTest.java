@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import market.so.sync.catalog.LightCombination;
+import market.so.sync.catalog.LightProduct;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -66,6 +67,20 @@ class PricedAsProductTest {
         Map<Long, List<String>> ending = Map.of(10L, List.of("0000-00-00 00:00:00", "2026-12-07 14:00:00"));
         assertThat(inputs(Set.of(), ending, false).pricedAsProduct(10, b, own)).as("its specific price ends soon").isFalse();
         assertThat(inputs(Set.of(), ending, false).pricedAsProduct(20, b, own)).as("another product's").isTrue();
+    }
+
+    @Test
+    void turningTheCombinationFeatureOffOrOnAgainChangesTheFingerprint() {
+        LightProduct product = new LightProduct(10, "2026-12-01 10:00:00", true, true, null, null, "12.500000", 1L,
+            true, "", null, null);
+        List<LightCombination> own = List.of(combination(1, true, "0", "0"), combination(2, false, "1.000000", "0"));
+
+        String on = inputs(Set.of(), Map.of(), false).fingerprint(product, own);
+        String off = inputs(Set.of(), Map.of(), true).fingerprint(product, own);
+
+        assertThat(off).isNotEqualTo(on);
+        assertThat(inputs(Set.of(), Map.of(), false).fingerprint(product, own)).isEqualTo(on);
+        assertThat(inputs(Set.of(), Map.of(), true).fingerprint(product, own)).isEqualTo(off);
     }
 
     private static PriceInputs inputs(Set<Long> named, Map<Long, List<String>> dates, boolean featureOff) {
