@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import market.so.sync.catalog.CatalogReader;
@@ -61,6 +64,66 @@ public class LightPageReader {
      */
     Range readWhole(ShopSyncContext sync, int offset, List<Long> ids) {
         return read(sync, offset, ids.size(), ids, null);
+    }
+
+    /**
+     * A first sync's next page, asked while the current one is priced and stored ({@code somarket.sync.read-ahead}):
+     * the request the sync would send now, one try, nothing adapted on this thread. {@link #readWhole(ShopSyncContext,
+     * int, List, Ahead)} takes its answer only when the sync would still send that same request, and otherwise (or
+     * when it failed) reads the page the usual way, with the retries, the halving and the adaptations.
+     */
+    Ahead readWholeAhead(ShopSyncContext sync, int offset, List<Long> ids, ExecutorService pool) {
+        WebserviceCall call = call(sync, offset, ids.size(), ids);
+        WebserviceClient.Options once = client.syncOptions(sync.meter()).withRetries(0);
+        return new Ahead(offset, List.copyOf(ids), call, pool.submit(() -> client.rows(call, once)));
+    }
+
+    /** The page at these positions: the answer read ahead when it stands for it, else read now. */
+    Range readWhole(ShopSyncContext sync, int offset, List<Long> ids, Ahead ahead) {
+        WebserviceClient.Rows rows = ahead == null ? null : ahead.answerFor(offset, ids, call(sync, offset, ids.size(), ids));
+        if (rows == null) {
+            return readWhole(sync, offset, ids);
+        }
+        if (sync.pricesInSweep() && rows.rows().stream().anyMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
+            fallback.rowsWithoutPrices(sync); // as for a page read now
+        }
+        return new Range(rows.rows(), ids.size(), null, false, sync.wholeInSweep());
+    }
+
+    /** A page asked ahead: its positions, the request as sent and its answer to come. */
+    static final class Ahead {
+
+        private final int offset;
+        private final List<Long> ids;
+        private final WebserviceCall call;
+        private final Future<WebserviceClient.Rows> answer;
+
+        private Ahead(int offset, List<Long> ids, WebserviceCall call, Future<WebserviceClient.Rows> answer) {
+            this.offset = offset;
+            this.ids = ids;
+            this.call = call;
+            this.answer = answer;
+        }
+
+        /** The answer, when this is the page asked now with the request the sync would send; null otherwise. */
+        private WebserviceClient.Rows answerFor(int at, List<Long> positions, WebserviceCall now) {
+            if (at != offset || !ids.equals(positions) || !call.equals(now)) {
+                cancel();
+                return null;
+            }
+            try {
+                return answer.get();
+            } catch (ExecutionException failed) {
+                return null; // read again now, with the retries and what a failure of its kind calls for
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new WebserviceException(ShopStatus.TIMEOUT, "the sync was interrupted");
+            }
+        }
+
+        void cancel() {
+            answer.cancel(true);
+        }
     }
 
     /** The ids at {@code count} positions of the list from {@code offset}, from the minimal list (nothing rendered). */

@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.concurrent.ExecutorService;
 import market.so.sync.catalog.LightCombination;
 import market.so.sync.catalog.LightProduct;
 import market.so.sync.catalog.ProductStore;
@@ -17,6 +18,7 @@ import market.so.sync.prestashop.WebserviceException;
 import market.so.sync.prestashop.xml.XmlNode;
 import market.so.sync.shop.ShopStatus;
 import org.apache.camel.ExchangeProperty;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -41,12 +43,17 @@ public class LightSweep {
     private final ChangedProducts changed;
     private final int wholePageSize;
     private final boolean wholeFirstSync;
+    /** The pool a first sync's next page is asked on; null without {@code somarket.sync.read-ahead}. */
+    private final ExecutorService readAhead;
 
     LightSweep(LightPageReader reader, SweepPageStore pages, ProductStore products, CombinationRanges combinations,
                PriceRefresh prices, StoredVariantPrices stored, @Value("${somarket.sync.sweep-page-size:2000}") int pageSize,
                @Value("${somarket.sync.max-products-per-shop:250000}") int rowBudget, SweepPlanner planner,
                ChangedProducts changed, @Value("${somarket.sync.page-size:100}") int wholePageSize,
-               @Value("${somarket.sync.first-sync-whole:true}") boolean wholeFirstSync) {
+               @Value("${somarket.sync.first-sync-whole:true}") boolean wholeFirstSync,
+               @Value("${somarket.sync.read-ahead:true}") boolean readAhead,
+               @Qualifier("readAheadPool") ExecutorService readAheadPool) {
+        this.readAhead = readAhead ? readAheadPool : null;
         this.wholePageSize = wholePageSize;
         this.wholeFirstSync = wholeFirstSync;
         this.planner = planner;
@@ -75,54 +82,106 @@ public class LightSweep {
             sync.wholeInSweep(true); // every product is new: read whole in the sweep, once (docs/decisions/0029)
             pages.forgetFrom(sync.shopId(), 0);
         }
-        Iterator<SweepPage> all = pages(sync);
-        while (all.hasNext()) {
-            changed.readAndStore(planner.plan(all.next(), sync), sync);
+        try (Pages all = new Pages(sync)) {
+            while (all.hasNext()) {
+                changed.readAndStore(planner.plan(all.next(), sync), sync);
+            }
         }
     }
 
-    /** The pages, each read when the previous one has been handled. */
-    public Iterator<SweepPage> pages(ShopSyncContext sync) {
-        return new Iterator<>() {
-            private final CombinationWindow window = new CombinationWindow();
-            private final IdWindow ids = new IdWindow();
-            private int offset;
-            private SweepPage next;
-            private boolean done;
+    /**
+     * The pages, each read when the previous one has been handled; in a first sync, the next one asked while the
+     * current one is priced and stored. Close it to abandon a page asked ahead.
+     */
+    private final class Pages implements Iterator<SweepPage>, AutoCloseable {
 
-            @Override
-            public boolean hasNext() {
-                if (next == null && !done) {
-                    next = read(sync, offset, window, ids);
-                    if (next == null) {
-                        done = true;
-                    } else {
-                        offset += next.covered();
+        private final ShopSyncContext sync;
+        private final CombinationWindow window = new CombinationWindow();
+        private final IdWindow ids = new IdWindow();
+        private LightPageReader.Ahead ahead;
+        private int offset;
+        private SweepPage next;
+        private boolean done;
+
+        private Pages(ShopSyncContext sync) {
+            this.sync = sync;
+        }
+
+        @Override
+        public boolean hasNext() {
+            if (next == null && !done) {
+                next = sync.wholeInSweep() ? readWhole() : read(sync, offset);
+                if (next == null) {
+                    done = true;
+                } else {
+                    offset += next.covered();
+                }
+            }
+            return next != null;
+        }
+
+        @Override
+        public SweepPage next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            SweepPage page = next;
+            next = null;
+            return page;
+        }
+
+        /**
+         * A first sync's page (docs/decisions/0029): the {@code page-size} products at this offset of the minimal
+         * list, read whole by id with their light fields and prices, so that no product is read twice; not remembered
+         * for a 304 (the next sync's light pages are not these). The page's rows are what the planner hands on to be
+         * stored. With {@code somarket.sync.read-ahead}, the next page of the same minimal list is asked before this
+         * one is priced and stored.
+         */
+        private SweepPage readWhole() {
+            List<Long> at = ids.at(sync, offset);
+            LightPageReader.Ahead asked = ahead;
+            ahead = null;
+            if (at.isEmpty()) {
+                if (asked != null) {
+                    asked.cancel();
+                }
+                return null;
+            }
+            window.until(ids.lastId());
+            LightPageReader.Range range = reader.readWhole(sync, offset, at, asked);
+            List<Long> following = readAhead == null || !sync.wholeInSweep() ? List.of()
+                : ids.listed(offset + range.covered());
+            if (!following.isEmpty()) {
+                ahead = reader.readWholeAhead(sync, offset + range.covered(), following, readAhead);
+            }
+            SweepPage page = new SweepPage(offset, range.covered(), light(range), Map.of(), false);
+            if (range.whole()) {
+                Map<Long, XmlNode> whole = new HashMap<>();
+                for (XmlNode row : range.rows()) {
+                    Long id = row.longValue("id");
+                    if (id != null) {
+                        whole.put(id, row);
                     }
                 }
-                return next != null;
+                page = page.withWhole(whole);
             }
+            return priced(page, sync, window);
+        }
 
-            @Override
-            public SweepPage next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                SweepPage page = next;
-                next = null;
-                return page;
+        @Override
+        public void close() {
+            if (ahead != null) {
+                ahead.cancel();
+                ahead = null;
             }
-        };
+        }
     }
 
     /** The page at this offset, or null at the empty page that ends the list. */
-    private SweepPage read(ShopSyncContext sync, int offset, CombinationWindow window, IdWindow ids) {
+    private SweepPage read(ShopSyncContext sync, int offset) {
         if (offset > rowBudget) {
             throw new WebserviceException(ShopStatus.SYNC_FAILED, "the shop lists more than " + rowBudget
                 + " products (somarket.sync.max-products-per-shop): the sync was stopped, nothing changed");
-        }
-        if (sync.wholeInSweep()) {
-            return readWhole(sync, offset, window, ids);
         }
         SweepPageStore.StoredPage remembered = sync.pricesComputedByUs() ? null
             : pages.find(sync.shopId(), offset).filter(p -> p.size() == pageSize).orElse(null);
@@ -148,33 +207,6 @@ public class LightSweep {
             page = page.withStored(products.stored(sync.shopId(), light.get(0).id(), light.get(light.size() - 1).id()));
         }
         return priced(page, sync, null);
-    }
-
-    /**
-     * A first sync's page (docs/decisions/0029): the {@code page-size} products at this offset of the minimal list,
-     * read whole by id with their light fields and prices, so that no product is read twice; not remembered for a
-     * 304 (the next sync's light pages are not these). The page's rows are what the planner hands on to be stored.
-     */
-    private SweepPage readWhole(ShopSyncContext sync, int offset, CombinationWindow window, IdWindow ids) {
-        List<Long> at = ids.at(sync, offset);
-        if (at.isEmpty()) {
-            return null;
-        }
-        window.until(ids.lastId());
-        LightPageReader.Range range = reader.readWhole(sync, offset, at);
-        List<LightProduct> light = light(range);
-        SweepPage page = new SweepPage(offset, range.covered(), light, Map.of(), false);
-        if (range.whole()) {
-            Map<Long, XmlNode> whole = new HashMap<>();
-            for (XmlNode row : range.rows()) {
-                Long id = row.longValue("id");
-                if (id != null) {
-                    whole.put(id, row);
-                }
-            }
-            page = page.withWhole(whole);
-        }
-        return priced(page, sync, window);
     }
 
     private static List<LightProduct> light(LightPageReader.Range range) {
@@ -260,6 +292,15 @@ public class LightSweep {
 
         long lastId() {
             return ids.isEmpty() ? -1 : ids.get(ids.size() - 1);
+        }
+
+        /** The ids of the page at this offset when the minimal list already gave them; none otherwise. */
+        List<Long> listed(int offset) {
+            if (offset < from || offset >= from + ids.size()) {
+                return List.of();
+            }
+            int start = offset - from;
+            return ids.subList(start, Math.min(ids.size(), start + wholePageSize));
         }
     }
 

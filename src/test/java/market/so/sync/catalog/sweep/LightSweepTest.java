@@ -189,4 +189,49 @@ class LightSweepTest {
         }
         assertThat(sync.meter().requests()).isBetween(2L, 3L);
     }
+
+    /**
+     * A first sync asks its next whole page while it prices and stores the current one (somarket.sync.read-ahead):
+     * two requests at the shop at once, each page still asked once, the catalogue the same.
+     */
+    @Test
+    void aFirstSyncAsksItsNextWholePageWhileItStoresTheCurrentOne() {
+        SimShop shop = sim.generatedShop("ahead-a" + (++names), 100).latency(Duration.ofMillis(40));
+        shop.catalog().setName(100, 2, "Le centième");
+        long id = support.store(shop);
+        sim.resetConcurrency();
+
+        ShopOutcome outcome = support.sync(id);
+        shop.latency(Duration.ZERO);
+
+        assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
+        assertThat(outcome.productsNew()).isEqualTo(100);
+        assertThat(sim.mostConcurrentRequests()).as("the next page on its way while one is stored").isEqualTo(2);
+        assertThat(SweepSupport.wholePages(shop)).extracting(r -> r.query().get("filter[id]"))
+            .hasSize(5).doesNotHaveDuplicates();
+        assertThat(support.product(id, 100)).containsEntry("name", "Le centième");
+    }
+
+    /**
+     * A page asked ahead is asked once, with no retry and nothing adapted on its thread: when it fails (a product
+     * the shop cannot render), the sync asks it again itself and halves it down to that product, as for any page.
+     */
+    @Test
+    void aPageAskedAheadThatFailsIsReadAgainTheUsualWay() {
+        SimShop shop = sim.generatedShop("ahead-b" + (++names), 100);
+        shop.failProducts(25);
+        long id = support.store(shop);
+
+        ShopOutcome outcome = support.sync(id);
+
+        assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
+        assertThat(outcome.productsNew()).isEqualTo(99);
+        assertThat(outcome.productsSkipped()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT skipped_detail FROM shop_sync WHERE id = ?", String.class,
+            outcome.syncId())).contains("#25");
+        assertThat(SweepSupport.wholePages(shop)).filteredOn(r -> r.query().get("filter[id]").startsWith("[21|"))
+            .as("the page of #25: ahead, then the sync's own try and its retries").hasSizeGreaterThan(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE shop_id = ?", Integer.class, id))
+            .isEqualTo(99);
+    }
 }
