@@ -118,7 +118,7 @@ public class ShopSyncs {
             exchange.setProperty(SYNC, new ShopSyncContext(shopId, syncId, trigger, runId, access, deadline,
                 shutdown::stopReason));
             exchange.setProperty("syncLeaseOwner", owner);
-            // the route is transacted, so the whole sync runs on this thread: release puts it back
+            // fetch-catalog is transacted, so the sync runs on this thread until release, which puts it back
             exchange.setProperty(PRIORITY_BEFORE, priority.lower());
         } catch (RuntimeException e) {
             inFlight.remove(shopId); // the lease itself expires with shop-time-limit, or is taken over by this node
