@@ -62,7 +62,7 @@ public class SyncThreadPriority {
         if (priority != Thread.NORM_PRIORITY && System.getProperty("os.name", "").startsWith("Linux")
                 && !"1".equals(threadPriorityPolicy())) {
             log.warn("somarket.sync.thread-priority={} has no effect: on Linux the JVM applies thread priorities "
-                + "only when started with -XX:ThreadPriorityPolicy=1 (README, Running it)", priority);
+                + "only when started with -XX:ThreadPriorityPolicy=1 (README, Sizing)", priority);
         }
     }
 

@@ -23,7 +23,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 /**
  * A shop's sync runs at {@code somarket.sync.thread-priority} (lowest by default) on whichever thread called
  * route {@code sync-shop}, and that thread has its own priority back when the sync ends; the read-ahead threads
- * are made at it. (Whether the operating system applies it is the JVM's flag: README, Running it.)
+ * are made at it. (Whether the operating system applies it is the JVM's flag: README, Sizing.)
  */
 @SyncTest
 class SyncThreadPriorityTest {
