@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import market.so.sync.catalog.CatalogReader;
@@ -70,12 +71,17 @@ public class LightPageReader {
      * A first sync's next page, asked while the current one is priced and stored ({@code somarket.sync.read-ahead}):
      * the request the sync would send now, one try, nothing adapted on this thread. {@link #readWhole(ShopSyncContext,
      * int, List, Ahead)} takes its answer only when the sync would still send that same request, and otherwise (or
-     * when it failed) reads the page the usual way, with the retries, the halving and the adaptations.
+     * when it failed) reads the page the usual way, with the retries, the halving and the adaptations. Null when the
+     * pool takes no more work.
      */
     Ahead readWholeAhead(ShopSyncContext sync, int offset, List<Long> ids, ExecutorService pool) {
         WebserviceCall call = call(sync, offset, ids.size(), ids);
         WebserviceClient.Options once = client.syncOptions(sync.meter()).withRetries(0);
-        return new Ahead(offset, List.copyOf(ids), call, pool.submit(() -> client.rows(call, once)));
+        try {
+            return new Ahead(offset, List.copyOf(ids), call, pool.submit(() -> client.rows(call, once)));
+        } catch (RejectedExecutionException stopping) {
+            return null; // the service is stopping: the page, if the sync still wants it, is read the usual way
+        }
     }
 
     /** The page at these positions: the answer read ahead when it stands for it, else read now. */
