@@ -118,7 +118,9 @@ def postgres_cpu_s():
 def start_simulator(args, cp, results):
     port = free_port()
     profile = [f'-XX:StartFlightRecording=filename={results}/simulator.jfr,settings=profile'] if args.jfr else []
-    sim = subprocess.Popen(['java', '-Xmx2g', *profile, '-cp', cp, 'market.so.sync.prestashop.sim.SimulatorMain',
+    # --simulator-nice: the shops' work at a lower priority, as if it ran on their own servers, not on our cores
+    nice = ['nice', '-n', str(args.simulator_nice)] if args.simulator_nice else []
+    sim = subprocess.Popen([*nice, 'java', '-Xmx2g', *profile, '-cp', cp, 'market.so.sync.prestashop.sim.SimulatorMain',
                             '--shops', str(args.sim_shops), '--products', str(args.products),
                             '--latency-ms', str(args.latency_ms), '--port', str(port),
                             '--warmup-shops', str(args.warmup)],
@@ -556,6 +558,8 @@ def main():
     p.add_argument('--rebuild', action='store_true')
     p.add_argument('--warmup', type=int, default=4,
                    help='shops of 1,000 products synced (full and unchanged) then paused before the measured runs')
+    p.add_argument('--simulator-nice', type=int, default=0,
+                   help='run the simulator at this nice value (the shops are on other machines in production)')
     p.add_argument('--service-jvm-arg', action='append', default=[],
                    help='an extra JVM option for the service (repeat), e.g. a profiler agent')
     p.add_argument('--postgres', action='store_true',
