@@ -90,10 +90,15 @@ public class LightPageReader {
         if (rows == null) {
             return readWhole(sync, offset, ids);
         }
-        if (sync.pricesInSweep() && rows.rows().stream().anyMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
-            fallback.rowsWithoutPrices(sync); // as for a page read now
-        }
+        checkPrices(sync, rows);
         return new Range(rows.rows(), ids.size(), null, false, sync.wholeInSweep());
+    }
+
+    /** Rows without the prices they were asked with: {@code price[...]} ignored by the shop, or odd rows? */
+    private void checkPrices(ShopSyncContext sync, WebserviceClient.Rows rows) {
+        if (sync.pricesInSweep() && rows.rows().stream().anyMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
+            fallback.rowsWithoutPrices(sync);
+        }
     }
 
     /** A page asked ahead: its positions, the request as sent and its answer to come. */
@@ -224,9 +229,7 @@ public class LightPageReader {
             }
             try {
                 WebserviceClient.Rows rows = client.rows(call(sync, offset, size, ids), options);
-                if (sync.pricesInSweep() && rows.rows().stream().anyMatch(r -> r.child(CatalogReader.FINAL_PRICE) == null)) {
-                    fallback.rowsWithoutPrices(sync); // price[...] taken but not answered: ignored by the shop, or odd rows?
-                }
+                checkPrices(sync, rows);
                 return rows;
             } catch (WebserviceException.BadRequest e) {
                 if (sync.wholeInSweep() && refusesAWholeField(sync, e)) {

@@ -110,6 +110,10 @@ public class LightSweep {
         @Override
         public boolean hasNext() {
             if (next == null && !done) {
+                if (offset > rowBudget) {
+                    throw new WebserviceException(ShopStatus.SYNC_FAILED, "the shop lists more than " + rowBudget
+                        + " products (somarket.sync.max-products-per-shop): the sync was stopped, nothing changed");
+                }
                 next = sync.wholeInSweep() ? readWhole() : read(sync, offset);
                 if (next == null) {
                     done = true;
@@ -139,14 +143,11 @@ public class LightSweep {
          */
         private SweepPage readWhole() {
             List<Long> at = ids.at(sync, offset);
+            if (at.isEmpty()) {
+                return null; // the end of the list (anything still asked ahead is dropped by close)
+            }
             LightPageReader.Ahead asked = ahead;
             ahead = null;
-            if (at.isEmpty()) {
-                if (asked != null) {
-                    asked.cancel();
-                }
-                return null;
-            }
             window.until(ids.lastId());
             LightPageReader.Range range = reader.readWhole(sync, offset, at, asked);
             List<Long> following = readAhead == null || !sync.wholeInSweep() ? List.of()
@@ -179,10 +180,6 @@ public class LightSweep {
 
     /** The page at this offset, or null at the empty page that ends the list. */
     private SweepPage read(ShopSyncContext sync, int offset) {
-        if (offset > rowBudget) {
-            throw new WebserviceException(ShopStatus.SYNC_FAILED, "the shop lists more than " + rowBudget
-                + " products (somarket.sync.max-products-per-shop): the sync was stopped, nothing changed");
-        }
         SweepPageStore.StoredPage remembered = sync.pricesComputedByUs() ? null
             : pages.find(sync.shopId(), offset).filter(p -> p.size() == pageSize).orElse(null);
         LightPageReader.Range range = reader.read(sync, offset, pageSize, remembered == null ? null : remembered.sha1());

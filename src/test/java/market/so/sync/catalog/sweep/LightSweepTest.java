@@ -36,7 +36,8 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SyncTest
 @TestPropertySource(properties = {"somarket.sync.sweep-page-size=100", "somarket.sync.page-size=20",
-    "somarket.sync.combination-page-size=40", "somarket.sync.stock-page-size=200"})
+    "somarket.sync.combination-page-size=40", "somarket.sync.stock-page-size=200",
+    "somarket.sync.max-products-per-shop=300"})
 class LightSweepTest {
 
     static final PrestaShopSimulator sim = SharedSimulator.get();
@@ -227,11 +228,23 @@ class LightSweepTest {
         assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
         assertThat(outcome.productsNew()).isEqualTo(99);
         assertThat(outcome.productsSkipped()).isEqualTo(1);
-        assertThat(jdbc.queryForObject("SELECT skipped_detail FROM shop_sync WHERE id = ?", String.class,
-            outcome.syncId())).contains("#25");
+        assertThat(support.skippedDetail(outcome)).contains("#25");
         assertThat(SweepSupport.wholePages(shop)).filteredOn(r -> r.query().get("filter[id]").startsWith("[21|"))
             .as("the page of #25: ahead, then the sync's own try and its retries").hasSizeGreaterThan(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE shop_id = ?", Integer.class, id))
             .isEqualTo(99);
+    }
+
+    /** A shop past the row budget fails loudly, whether its sync is a first one (whole pages) or a later one. */
+    @Test
+    void aShopWithMoreProductsThanTheBudgetFailsAndStoresNothing() {
+        SimShop shop = sim.generatedShop("budget" + (++names), 400);
+        long id = support.store(shop);
+
+        ShopOutcome outcome = support.sync(id);
+
+        assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.FAILED);
+        assertThat(outcome.errorDetail()).contains("lists more than 300 products");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM product WHERE shop_id = ?", Integer.class, id)).isZero();
     }
 }

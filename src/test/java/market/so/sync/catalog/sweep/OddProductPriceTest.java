@@ -58,7 +58,7 @@ class OddProductPriceTest {
         assertThat(outcome.result()).isEqualTo(ShopOutcome.Result.OK);
         assertThat(outcome.productsSkipped()).isEqualTo(1);
         assertThat(outcome.productsChanged()).as("no product rewritten with other prices").isZero();
-        assertThat(jdbc.queryForObject("SELECT skipped_detail FROM shop_sync WHERE id = ?", String.class, outcome.syncId()))
+        assertThat(support.skippedDetail(outcome))
             .contains("#101").contains("no price");
         String detail = shops.find(id).orElseThrow().statusDetail();
         assertThat(detail).contains("#101").doesNotContain("computed by So.market");

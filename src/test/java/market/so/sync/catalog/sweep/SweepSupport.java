@@ -72,6 +72,11 @@ final class SweepSupport {
             && !String.valueOf(r.query().get("display")).contains(",description,")).toList();
     }
 
+    /** What ops and the merchant are told of the products the sync skipped ({@code shop_sync.skipped_detail}). */
+    String skippedDetail(ShopOutcome outcome) {
+        return jdbc.queryForObject("SELECT skipped_detail FROM shop_sync WHERE id = ?", String.class, outcome.syncId());
+    }
+
     Map<String, Object> product(long shopId, long productId) {
         return jdbc.queryForMap("SELECT * FROM product WHERE shop_id = ? AND shop_product_id = ?", shopId, productId);
     }
